@@ -1,0 +1,30 @@
+"""Backend screens: one module per backend area, each an ipywidgets form over ``sim``."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from ..sim import Backend
+from .base import Field, Screen, SubmitResult
+
+__all__ = ["Field", "Screen", "SubmitResult", "SCREENS", "screen_for"]
+
+# Task id → "module:Class" of its screen (modules are imported on first use).
+SCREENS: dict[str, str] = {
+    "01.2.2": "alisim_widgets.screens.registration:RegistrationScreen",
+}
+
+
+def screen_for(task_id: str, backend: Backend, **kwargs: Any) -> Screen:
+    """The screen of a task id of TASKS.md (or of a knowledge-check question such as ``01.q1``)."""
+    from ..sim.quiz import QUESTIONS
+
+    if task_id in QUESTIONS:
+        from .quiz import QuestionScreen
+
+        return QuestionScreen(backend, task_id)
+    if task_id not in SCREENS:
+        raise KeyError(f"没有任务 {task_id} 的页面（已有：{', '.join(sorted(SCREENS))}）")
+    module_name, cls_name = SCREENS[task_id].split(":")
+    return getattr(importlib.import_module(module_name), cls_name)(backend, **kwargs)

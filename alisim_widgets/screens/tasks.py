@@ -1,0 +1,122 @@
+"""The project's task checklist, the practice-mode self-check button and the exam countdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import ipywidgets as W
+
+from ..sim import Backend
+from ..sim.config import load_config
+from .base import esc
+from .style import css
+
+__all__ = ["TaskChecklist", "SelfCheck", "ModeBanner"]
+
+
+def _folder(backend: Backend):
+    return backend.path.parent if backend.path else None
+
+
+class TaskChecklist:
+    """Which tasks of the project have been done (saved), refreshed on demand."""
+
+    def __init__(self, backend: Backend, tasks: dict[str, str]) -> None:
+        self.backend, self.tasks = backend, tasks
+        self.html = W.HTML()
+        self.button = W.Button(description="刷新进度", icon="refresh")
+        self.button.on_click(lambda _b: self.render())
+        self.widget = W.VBox([css(), self.html, self.button])
+        self.render()
+
+    def done(self, task_id: str) -> bool:
+        from autograde.spec import SPECS
+
+        spec = SPECS.get(task_id)
+        try:
+            return spec is not None and spec.extract(self.backend) is not None
+        except Exception:  # noqa: BLE001 - a progress list must never break the notebook
+            return False
+
+    def render(self) -> None:
+        self.backend.refresh()
+        rows = []
+        for tid, name in self.tasks.items():
+            ok = self.done(tid)
+            badge = "<span class='alisim-badge done'>已完成</span>" if ok else "<span class='alisim-badge todo'>未完成</span>"
+            rows.append(f"<tr><td>{esc(tid)}</td><td>{esc(name)}</td><td>{badge}</td></tr>")
+        n = sum(self.done(t) for t in self.tasks)
+        self.html.value = (
+            f"<b>任务进度：{n} / {len(self.tasks)}</b>"
+            f"<table class='alisim-table'><tr><th>编号</th><th>任务</th><th>状态</th></tr>{''.join(rows)}</table>"
+        )
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+class SelfCheck:
+    """「自我检查」 beside a task: the same feedback as the grader, at once (practice mode only)."""
+
+    def __init__(self, backend: Backend, task_id: str) -> None:
+        self.backend, self.task_id = backend, task_id
+        self.exam = load_config(_folder(backend)).exam
+        self.button = W.Button(description="自我检查", icon="check", button_style="info")
+        self.output = W.HTML()
+        self.button.on_click(lambda _b: self.run())
+        self.widget = W.VBox([self.button, self.output])
+        if self.exam:
+            self.widget.layout.display = "none"
+
+    def run(self) -> str:
+        from autograde import evaluate
+
+        if self.exam:
+            return ""
+        self.backend.refresh()
+        result = evaluate(self.task_id, self.backend)
+        lines = "<br>".join(esc(line) for line in result.feedback_lines())
+        self.output.value = f"<div class='alisim-inbox'>{lines}</div>"
+        return "\n".join(result.feedback_lines())
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+class ModeBanner:
+    """Practice or exam mode; in exam mode a countdown from the first opening of the project."""
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+        self.config = load_config(_folder(backend))
+        self.html = W.HTML()
+        self.widget = W.VBox([css(), self.html])
+        if self.config.exam:
+            if backend.state.exam_started_at is None:
+                with backend.transaction("exam.start") as work:
+                    work.exam_started_at = dt.datetime.now().replace(microsecond=0)
+            self._tick()
+        else:
+            self.html.value = "<div class='alisim-ok'>练习模式：每个任务旁有“自我检查”按钮，可以随时查看反馈。</div>"
+
+    def remaining(self) -> dt.timedelta:
+        started = self.backend.state.exam_started_at or dt.datetime.now()
+        end = started + dt.timedelta(minutes=self.config.exam_minutes)
+        return max(end - dt.datetime.now(), dt.timedelta(0))
+
+    def _tick(self) -> None:
+        left = self.remaining()
+        minutes, seconds = divmod(int(left.total_seconds()), 60)
+        text = "考核时间已到，请保存并提交。" if not left else f"剩余时间 {minutes:02d}:{seconds:02d}"
+        self.html.value = (
+            f"<div class='alisim-warn'>考核模式（{self.config.exam_minutes} 分钟）：自我检查已关闭。"
+            f"<span class='alisim-countdown'>{text}</span></div>"
+        )
+        if left:
+            timer = threading.Timer(30, self._tick)
+            timer.daemon = True
+            timer.start()
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)

@@ -1,0 +1,177 @@
+"""Every backend rule and limit, as named constants with their textbook line.
+
+The textbook is ``shared/seed`` ("跨境电商业务综合实训 (阿里巴巴1+X)"); ``L123`` is its line number.
+A teacher who sees the platform change a limit changes it here, and only here.
+"""
+
+from __future__ import annotations
+
+# --- Membership (L243-290, L352) -------------------------------------------------------------
+TIER_FREE = "免费会员"
+TIER_GOLD = "出口通"  # 普通会员
+TIER_VERIFIED = "金品诚企"  # 高端会员 (Verified Supplier)
+MEMBERSHIP_TIERS = (TIER_FREE, TIER_GOLD, TIER_VERIFIED)
+MEMBERSHIP_FEE_CNY = {TIER_FREE: 0, TIER_GOLD: 29_800, TIER_VERIFIED: 80_000}  # L286, L352
+MAX_SUB_ACCOUNTS = {TIER_FREE: 5, TIER_GOLD: 5, TIER_VERIFIED: 10}  # L274, L1279
+SHOWCASE_GROUPS = {TIER_FREE: 0, TIER_GOLD: 2, TIER_VERIFIED: 8}  # L280
+SHOWCASES = {TIER_FREE: 0, TIER_GOLD: 10, TIER_VERIFIED: 40}  # L3606
+FREE_MEMBER_RFQ_QUOTES = 10  # L272 免费获取10条报价权益
+
+# --- Registration (L344-364) -----------------------------------------------------------------
+# Only mainland-registered companies selling physical goods may open a store (L346-348).
+ELIGIBLE_COMPANY_KINDS = ("生产型企业", "贸易型企业")
+INELIGIBLE_COMPANY_KINDS = ("物流公司", "检测认证公司", "管理服务公司", "离岸公司", "个人")
+COMPANY_NAME_MAX = 100  # form limit of the simulator (the textbook gives none)
+ADDRESS_MAX = 200
+PERSON_NAME_MAX = 50
+EMAIL_MAX = 100
+PASSWORD_MIN = 6  # the registration form's own minimum (simulator; 'dianyue123' is 10)
+PASSWORD_MAX = 20
+MOBILE_DIGITS = 11  # mainland mobile numbers (13666301234, L415)
+SMS_CODE_DIGITS = 6
+SMS_CODE_VALID_MINUTES = 15
+# Mainland registration numbers: the old 15-digit number (440000551523412, L407) or the
+# 18-character unified social credit code. Only the format is checked: the textbook's own
+# number fails its check digit (RULES.md, Contradictions).
+LICENSE_NO_LENGTHS = (15, 18)
+
+# --- A&V verification (L592-632) -------------------------------------------------------------
+AV_ELEMENT_ATTEMPTS_PER_DAY = 3  # L624
+AV_AUTH_METHODS = ("法人代表个人支付宝验证", "企业支付宝验证", "对公账号打款验证", "线下验证")  # L626
+AV_REVIEW_WORKING_DAYS = (1, 2)  # L628
+AV_TOTAL_DAYS = (7, 8)  # L630
+
+# --- Company info (L741-1029) ----------------------------------------------------------------
+COMPANY_REVIEW_WORKING_DAYS = 1  # L997
+LOGO_MAX_BYTES = 200 * 1024  # L770 PNG < 200 KB
+LOGO_ADVISED_PX = (100, 100)
+COMPANY_DESCRIPTION_MAX = 4000
+COMPANY_PHOTO_MAX_BYTES = 200 * 1024  # JPG < 200 KB
+
+# --- Shop decoration (L1030-1186) ------------------------------------------------------------
+SIGNBOARD_PX = (1200, 280)
+SIGNBOARD_NAV_COVER_PX = 44
+CAROUSEL_MAX_IMAGES = 4
+CAROUSEL_MAX_BYTES = 2 * 1024 * 1024
+CAROUSEL_WIDTH_PX = 900
+CAROUSEL_HEIGHTS_PX = (250, 350, 450)
+CAROUSEL_ROTATION = ("不轮播", "5秒", "10秒")
+FULL_BANNER_MAX_IMAGES = 5
+FULL_BANNER_WIDTH_PX = 1920
+FULL_BANNER_HEIGHTS_PX = (550, 650)
+TILED_PRODUCTS_MAX = 8
+SERVICE_ACCOUNTS_MAX = 5
+SERVICE_AVATAR_PX = (100, 100)
+CUSTOM_AREAS_MAX = 15
+SHOP_VIDEO_MAX_SECONDS = 10 * 60
+
+# --- Account info and security (L1187-1274) --------------------------------------------------
+AVATAR_MAX_BYTES = 3 * 1024 * 1024  # JPG only, < 3 MB
+PRIVACY_LEVELS = ("所有用户可见", "仅认证供应商可见", "所有用户不可见")
+SENSITIVE_VERIFY_METHODS = ("手机验证码+证件号码", "安保问题+证件号码", "有效验证码+证件号码", "人工服务")
+
+# --- Sub-accounts (L1275-1368) ---------------------------------------------------------------
+ROLE_ADMIN = "管理员"
+ROLE_MAKER = "制作员"
+ROLE_SALES = "业务员"
+ROLE_MANAGER = "业务经理"
+SUB_ACCOUNT_ROLES = (ROLE_MAKER, ROLE_SALES, ROLE_MANAGER)
+# Allowed role changes (L1360-1366): a 制作员 may become 业务员 or 业务经理; 业务员 and 业务经理 swap;
+# neither ever goes back to 制作员.
+ROLE_CHANGES = {
+    ROLE_MAKER: (ROLE_SALES, ROLE_MANAGER),
+    ROLE_SALES: (ROLE_MANAGER,),
+    ROLE_MANAGER: (ROLE_SALES,),
+}
+
+# --- Products (L1406-2004) -------------------------------------------------------------------
+MAIN_IMAGE_MAX_BYTES = 5 * 1024 * 1024  # L1970 enforced (Contradictions)
+MAIN_IMAGE_ADVISED_MAX_BYTES = 3 * 1024 * 1024  # L1517 advice
+MAIN_IMAGE_MIN_PX = 640
+MAIN_IMAGE_IDEAL_PX = 750
+MAIN_IMAGES_ADVISED = 5
+MAIN_VIDEO_MAX_SECONDS = 45  # enforced
+MAIN_VIDEO_ADVISED_MIN_SECONDS = 20  # advice
+MAIN_VIDEO_MIN_HEIGHT_PX = 480
+MAIN_VIDEO_MAX_BYTES = 100 * 1024 * 1024
+DETAIL_VIDEO_MAX_SECONDS = 10 * 60
+DETAIL_VIDEO_MAX_BYTES = 500 * 1024 * 1024
+VIDEO_MAX_LINKED_PRODUCTS = 20
+VIDEO_BANK_BYTES = 10 * 1024**3
+TITLE_MAX = 128
+TITLE_ADVISED = (60, 70)
+TITLE_WORD_REPEAT_LIMIT = 3  # a word used three or more times breaks the rule (L1708)
+KEYWORDS_MIN, KEYWORDS_MAX = 1, 3
+KEYWORD_MAX = 128
+RTS_MAX_LEAD_DAYS = 15  # L1927
+
+# --- True View (L2102-2258) ------------------------------------------------------------------
+TRUEVIEW_ASPECTS = ("9:16", "16:9", "3:4", "1:1")
+TRUEVIEW_MIN_HEIGHT_P = 720
+TRUEVIEW_SECONDS = (15, 180)
+TRUEVIEW_MAX_BYTES = 500 * 1024 * 1024
+TRUEVIEW_COVER_MIN_PX = (750, 1334)
+TRUEVIEW_TAGS = (1, 3)
+TRUEVIEW_MAX_PRODUCTS = 9
+TRUEVIEW_GOOD_PLAYS_30D = 10  # 优质: more than 10 effective plays in 30 days
+
+# --- RFQ (L2287-2502) ------------------------------------------------------------------------
+RFQ_MAX_QUOTES = 10
+RFQ_MONTHLY_QUOTA_PAID = 20
+RFQ_SUBSCRIPTION_CATEGORIES_MAX = 100  # enforced (screen); L2361 says 5: advice
+RFQ_SUBSCRIPTION_KEYWORDS_MAX = 100  # enforced; L2398 says 24: advice
+RFQ_SUBSCRIPTION_ADVISED = (5, 24)
+
+# --- CRM and EDM (L2552-3480) ----------------------------------------------------------------
+GROUP_DESCRIPTION_MAX = 256
+CAMPAIGN_DESCRIPTION_MAX = 1000
+EDM_FREE_PER_DAY = 200
+EDM_PRICE_CNY_PER_1000 = 2  # L2926
+MX_RECORD_HOURS = 48
+
+# --- Showcases (L3557-3698) ------------------------------------------------------------------
+SEARCH_TOP_SPOTS = 1
+SEARCH_P4P_SPOTS = 5
+SELLING_POINT_LABELS_MAX = 3
+SHOWCASE_GIFT_START_DAYS = 90
+
+# --- Coupons and discounts (L3699-3824) ------------------------------------------------------
+COUPON_TYPES = ("满减券", "满折券")
+COUPON_TITLE_MAX = 60
+COUPON_VALIDITY_MAX_DAYS = 62
+COUPONS_ACTIVE_MAX = 10
+COUPON_QUANTITY_MAX = 10_000
+COUPON_PRODUCTS_MAX = 50
+COUPON_FACE_MIN_USD = 5
+COUPON_FACE_STEP_USD = 5
+
+# --- P4P 外贸直通车 (L4012-4532) -------------------------------------------------------------
+P4P_CLICK_PRICE_INCREMENT = 0.01  # L4075
+P4P_WEEKLY_DAYS = 7
+P4P_BUSY_DAY_OVERSHOOT = 0.20  # L4330
+P4P_NEW_PRODUCT_DAYS = 90
+P4P_PLATFORM_NEW_PRODUCT_DAYS = 180
+P4P_MIN_BID_CNY = 3
+P4P_ADVISED_DAILY_BUDGET_CNY = 100
+P4P_ADVISED_PRODUCTS = 30
+P4P_AUTO_PRODUCTS_MAX = 350
+P4P_REMARKETING_KEYWORDS_MAX = 1000
+P4P_TARGETED_PRODUCTS_MAX = 200
+
+# --- Trade Assurance and e-收汇 (L4610-4833) -------------------------------------------------
+ECOLLECT_PAYMENT_METHODS = ("T/T", "D/P")
+ECOLLECT_CURRENCIES = ("USD", "RMB")
+TA_MAX_VIOLATION_POINTS = 48
+TA_MAX_SERIOUS_IP = 3
+TA_MIN_ADVANCE_USD = 1
+TA_BLOCKED_DESTINATIONS = ("Iran", "North Korea", "Syria", "Cuba", "Sudan", "Crimea", "Egypt")  # L4832
+
+# --- Freight templates (L4909-5027) ----------------------------------------------------------
+FREIGHT_PRICING_TYPES = ("阿里物流价", "卖家包邮", "按重量", "按数量", "协商物流")
+ON_TIME_MAX_RATE = 1.20
+ON_TIME_MAX_COMPENSATION_USD = 50
+WORRY_FREE_MAX_KG = 20
+
+# --- Customs documents (L5143-5306) ----------------------------------------------------------
+CUSTOMS_CURRENCY_CODES = {"USD": "502", "HKD": "110", "EUR": "300", "GBP": "303", "JPY": "116", "AUD": "601"}
+HS_CODE_DIGITS = 10

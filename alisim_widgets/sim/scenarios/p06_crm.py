@@ -1,0 +1,12 @@
+"""项目六 客群管理: the registered store (出口通 member) on 2022-08-20."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..state import StoreState
+from .storyline import registered_store
+
+
+def build() -> StoreState:
+    return registered_store("06_crm", dt.date(2022, 8, 20))

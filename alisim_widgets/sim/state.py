@@ -1,0 +1,90 @@
+"""The saved shape of a simulated store (pydantic models), versioned by ``SCHEMA_VERSION``.
+
+Each backend area keeps its data in one field of :class:`StoreState`. Loading validates the whole
+file, so a hand-edited file that no longer has the shape of a store is caught at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import rules
+
+__all__ = ["SCHEMA_VERSION", "StoreState", "Account", "Message", "PendingCode", "AuditEntry"]
+
+SCHEMA_VERSION = 1
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Message(_Model):
+    """One simulated SMS or email in the store's inbox (verification codes and notices)."""
+
+    id: int
+    channel: str  # "sms" | "email"
+    to: str
+    subject: str
+    body: str
+    code: str | None = None
+    sent_at: dt.datetime
+
+
+class PendingCode(_Model):
+    """A verification code that was sent and not used yet."""
+
+    purpose: str
+    to: str
+    code: str
+    sent_at: dt.datetime
+    used: bool = False
+
+
+class AuditEntry(_Model):
+    """Who did what, when, from where: for the teacher and the checks."""
+
+    at: dt.datetime  # wall clock
+    scenario_time: dt.datetime
+    actor: str
+    source: str  # "screen" | "code"
+    op: str
+    detail: str = ""
+
+
+class Account(_Model):
+    """The admin (main) account created by registration (task 01.2.2)."""
+
+    login_id: str
+    company_name: str
+    company_address: str
+    license_no: str
+    email: str
+    legal_rep_name: str
+    legal_rep_name_en: str
+    password_hash: str
+    mobile: str
+    tier: str = rules.TIER_FREE
+    registered_on: dt.date
+
+
+class StoreState(_Model):
+    """Everything in one simulated store."""
+
+    schema_version: int = SCHEMA_VERSION
+    project: str
+    revision: int = 0
+    today: dt.date
+    tick: int = 0  # minutes since 09:00 on ``today``: the scenario's time of day
+    acting_as: str = "admin"
+    account: Account | None = None
+    bound_emails: list[str] = Field(default_factory=list)  # emails already bound to an Alibaba account
+    inbox: list[Message] = Field(default_factory=list)
+    pending_codes: list[PendingCode] = Field(default_factory=list)
+    answers: dict[str, list[str]] = Field(default_factory=dict)  # knowledge checks: question id → choices
+    exam_started_at: dt.datetime | None = None
+    audit: list[AuditEntry] = Field(default_factory=list)
+    extra: dict[str, Any] = Field(default_factory=dict)  # scenario notes shown to students

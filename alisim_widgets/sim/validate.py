@@ -1,0 +1,240 @@
+"""Field parsers shared by every backend area: each returns the clean value or records a Chinese error.
+
+Values arrive as the person typed them (usually strings), so every parser also refuses the wrong type.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from .errors import FieldErrors
+
+__all__ = [
+    "text",
+    "choice",
+    "choices",
+    "integer",
+    "decimal",
+    "date",
+    "email",
+    "digits",
+    "CJK",
+    "has_emoji",
+    "has_markup",
+]
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|javascript:", re.IGNORECASE)
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+
+
+def has_emoji(value: str) -> bool:
+    """Emoji and other pictographs (the backend refuses them in form fields)."""
+    return any(
+        ord(ch) >= 0x1F000 or unicodedata.category(ch) == "So" or 0x2600 <= ord(ch) <= 0x27BF for ch in value
+    )
+
+
+def has_markup(value: str) -> bool:
+    return bool(_MARKUP.search(value))
+
+
+def _control_chars(value: str, multiline: bool) -> bool:
+    allowed = "\n\t" if multiline else ""
+    return any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in value)
+
+
+def text(
+    errors: FieldErrors,
+    key: str,
+    label: str,
+    value: Any,
+    *,
+    required: bool = True,
+    max_len: int | None = None,
+    min_len: int | None = None,
+    multiline: bool = False,
+    allowed: str | None = None,
+    allowed_desc: str = "",
+    allow_markup: bool = False,
+) -> str | None:
+    """A text field: trimmed; required, length, character set, no emoji, no HTML markup."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        errors.add(key, f"{label}应为文字，收到的是 {type(value).__name__}", "type")
+        return None
+    value = value.strip()
+    if not value:
+        if required:
+            errors.add(key, f"{label}不能为空", "required")
+        return None
+    n = len(value)
+    if max_len is not None and n > max_len:
+        errors.add(key, f"{label}不能超过 {max_len} 个字符（当前 {n}）", "max_len")
+        return None
+    if min_len is not None and n < min_len:
+        errors.add(key, f"{label}至少需要 {min_len} 个字符（当前 {n}）", "min_len")
+        return None
+    if _control_chars(value, multiline):
+        errors.add(key, f"{label}含有不可见的控制字符" + ("" if multiline else "或换行"), "charset")
+        return None
+    if has_emoji(value):
+        errors.add(key, f"{label}不能包含表情符号", "charset")
+        return None
+    if not allow_markup and has_markup(value):
+        errors.add(key, f"{label}不能包含 HTML 标签或脚本", "markup")
+        return None
+    if allowed is not None and not re.fullmatch(f"[{allowed}]+", value):
+        bad = "".join(sorted({ch for ch in value if not re.fullmatch(f"[{allowed}]", ch)}))[:10]
+        errors.add(key, f"{label}只能包含{allowed_desc}，不能包含“{bad}”", "charset")
+        return None
+    return value
+
+
+def choice(errors: FieldErrors, key: str, label: str, value: Any, options, *, required: bool = True):
+    """One of ``options`` (compared exactly)."""
+    if value in (None, ""):
+        if required:
+            errors.add(key, f"请选择{label}", "required")
+        return None
+    if value not in tuple(options):
+        errors.add(key, f"{label}只能是：{'、'.join(map(str, options))}", "choice")
+        return None
+    return value
+
+
+def choices(errors: FieldErrors, key: str, label: str, value: Any, options, *, min_n=0, max_n=None):
+    """Several of ``options``: a list or tuple without repeats."""
+    if value is None:
+        value = []
+    if isinstance(value, str) or not isinstance(value, (list, tuple, set, frozenset)):
+        errors.add(key, f"{label}应为一组选项", "type")
+        return None
+    value = list(value)
+    unknown = [v for v in value if v not in tuple(options)]
+    if unknown:
+        errors.add(key, f"{label}中没有这个选项：{unknown[0]}", "choice")
+        return None
+    if len(set(value)) != len(value):
+        errors.add(key, f"{label}不能重复选择同一项", "unique")
+        return None
+    if len(value) < min_n:
+        errors.add(key, f"{label}至少选择 {min_n} 项", "min_n")
+        return None
+    if max_n is not None and len(value) > max_n:
+        errors.add(key, f"{label}最多选择 {max_n} 项（当前 {len(value)}）", "max_n")
+        return None
+    return value
+
+
+def decimal(
+    errors: FieldErrors,
+    key: str,
+    label: str,
+    value: Any,
+    *,
+    required: bool = True,
+    min_value: float | None = None,
+    max_value: float | None = None,
+    places: int = 2,
+) -> Decimal | None:
+    """A number typed as text or given as int/float; at most ``places`` decimals."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            errors.add(key, f"{label}不能为空", "required")
+        return None
+    if isinstance(value, bool):
+        errors.add(key, f"{label}应为数字", "type")
+        return None
+    try:
+        number = Decimal(str(value).strip().replace(",", ""))
+    except InvalidOperation:
+        errors.add(key, f"{label}应为数字（收到“{str(value)[:20]}”）", "number")
+        return None
+    if not number.is_finite():
+        errors.add(key, f"{label}应为数字", "number")
+        return None
+    if number.as_tuple().exponent < -places:  # type: ignore[operator]
+        errors.add(key, f"{label}最多保留 {places} 位小数", "places")
+        return None
+    if min_value is not None and number < Decimal(str(min_value)):
+        errors.add(key, f"{label}不能小于 {min_value}（当前 {number}）", "min")
+        return None
+    if max_value is not None and number > Decimal(str(max_value)):
+        errors.add(key, f"{label}不能大于 {max_value}（当前 {number}）", "max")
+        return None
+    return number
+
+
+def integer(errors: FieldErrors, key: str, label: str, value: Any, **kw) -> int | None:
+    """A whole number typed as text or given as int."""
+    number = decimal(errors, key, label, value, places=0, **kw)
+    return int(number) if number is not None else None
+
+
+def date(
+    errors: FieldErrors,
+    key: str,
+    label: str,
+    value: Any,
+    *,
+    required: bool = True,
+    not_before: dt.date | None = None,
+    not_before_desc: str = "",
+) -> dt.date | None:
+    """A date as ``datetime.date`` or ``YYYY-MM-DD`` text."""
+    if value in (None, ""):
+        if required:
+            errors.add(key, f"请填写{label}", "required")
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            errors.add(key, f"{label}格式应为 年-月-日，例如 2022-09-01", "date")
+            return None
+    if not isinstance(value, dt.date):
+        errors.add(key, f"{label}应为日期", "type")
+        return None
+    if not_before is not None and value < not_before:
+        errors.add(key, f"{label}不能早于{not_before_desc or not_before.isoformat()}", "date_range")
+        return None
+    return value
+
+
+def email(errors: FieldErrors, key: str, label: str, value: Any, *, required: bool = True, max_len=100):
+    """An email address (format only)."""
+    value = text(errors, key, label, value, required=required, max_len=max_len)
+    if value is None:
+        return None
+    if not _EMAIL.match(value):
+        errors.add(key, f"{label}格式不正确，应类似 name@example.com", "email")
+        return None
+    return value
+
+
+def digits(errors: FieldErrors, key: str, label: str, value: Any, *, lengths, required=True, pattern=None):
+    """A string of digits (mobile, codes): only the format is checked."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    value = text(errors, key, label, value, required=required, max_len=max(lengths) + 10)
+    if value is None:
+        return None
+    if not value.isascii() or not value.isdigit():
+        errors.add(key, f"{label}只能是数字", "digits")
+        return None
+    if len(value) not in tuple(lengths):
+        want = " 或 ".join(str(n) for n in lengths)
+        errors.add(key, f"{label}应为 {want} 位数字（当前 {len(value)} 位）", "length")
+        return None
+    if pattern and not re.fullmatch(pattern, value):
+        errors.add(key, f"{label}格式不正确", "pattern")
+        return None
+    return value
