@@ -75,6 +75,8 @@ def check(task_id: str, backend: Any, *, quiet: bool = False) -> CheckResult:
     Practice mode shows the student's own wrong values; exam mode never does, and outside nbgrader
     it only says the work is saved (scores come after hand-in).
     """
+    if hasattr(backend, "refresh"):
+        backend.refresh()  # pick up what the screens saved from another kernel
     folder = backend.path.parent if getattr(backend, "path", None) else "."
     exam = load_config(folder).exam
     result = evaluate(task_id, backend, reveal=not exam)
