@@ -9,17 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from . import rules
+from .model_base import SavedModel as _Model
 
 __all__ = ["SCHEMA_VERSION", "StoreState", "Account", "Message", "PendingCode", "AuditEntry"]
 
 SCHEMA_VERSION = 1
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=False)
 
 
 class Message(_Model):
@@ -87,4 +84,5 @@ class StoreState(_Model):
     answers: dict[str, list[str]] = Field(default_factory=dict)  # knowledge checks: question id → choices
     exam_started_at: dt.datetime | None = None
     audit: list[AuditEntry] = Field(default_factory=list)
+    # --- backend areas of later projects: one field each, models in ``sim/<area>_models.py`` ---
     extra: dict[str, Any] = Field(default_factory=dict)  # scenario notes shown to students
