@@ -13,6 +13,8 @@ from pydantic import Field
 
 from . import rules
 from .model_base import SavedModel as _Model
+from .ownership_models import Contact, Customer, Inquiry, RfqRecord
+from .sub_accounts_models import SubAccount
 
 __all__ = ["SCHEMA_VERSION", "StoreState", "Account", "Message", "PendingCode", "AuditEntry"]
 
@@ -85,4 +87,9 @@ class StoreState(_Model):
     exam_started_at: dt.datetime | None = None
     audit: list[AuditEntry] = Field(default_factory=list)
     # --- backend areas of later projects: one field each, models in ``sim/<area>_models.py`` ---
+    sub_accounts: list[SubAccount] = Field(default_factory=list)  # 子账号 (02.5.4)
+    inquiries: list[Inquiry] = Field(default_factory=list)  # owned objects (minimal until 05/06 extend them)
+    contacts: list[Contact] = Field(default_factory=list)
+    customers: list[Customer] = Field(default_factory=list)
+    rfqs: list[RfqRecord] = Field(default_factory=list)
     extra: dict[str, Any] = Field(default_factory=dict)  # scenario notes shown to students
