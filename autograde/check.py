@@ -60,7 +60,9 @@ def evaluate(task_id: str, backend: Any, *, reveal: bool = True) -> CheckResult:
     try:
         submitted = spec.extract(backend)
     except Exception as exc:  # noqa: BLE001 - a broken store is graded 0 with a reason, never a crash
-        return CheckResult(task_id, spec.title, 0, spec.points, [], f"无法读取保存的结果：{type(exc).__name__}")
+        return CheckResult(
+            task_id, spec.title, 0, spec.points, [], f"无法读取保存的结果：{type(exc).__name__}"
+        )
     if submitted is None:
         return CheckResult(task_id, spec.title, 0, spec.points, [], spec.missing)
     outcomes = [_judge(fc, submitted, reveal) for fc in spec.fields]
@@ -82,7 +84,9 @@ def check(task_id: str, backend: Any, *, quiet: bool = False) -> CheckResult:
     result = evaluate(task_id, backend, reveal=not exam)
     if exam and not _grading():
         spec = SPECS[task_id]
-        hidden = CheckResult(task_id, spec.title, 0, spec.points, [], "考核模式：答案已保存，交卷后由老师统一评分。")
+        hidden = CheckResult(
+            task_id, spec.title, 0, spec.points, [], "考核模式：答案已保存，交卷后由老师统一评分。"
+        )
         if not quiet:
             print("\n".join(hidden.feedback_lines()[:2]))
         return hidden

@@ -25,7 +25,10 @@ def _text(actual: Any, expected: Any) -> bool:
 
 def _nospace(actual: Any, expected: Any) -> bool:
     """Whitespace anywhere is ignored (long descriptions typed by hand)."""
-    return actual is not None and re.sub(r"\s+", "", str(actual)).casefold() == re.sub(r"\s+", "", str(expected)).casefold()
+    return (
+        actual is not None
+        and re.sub(r"\s+", "", str(actual)).casefold() == re.sub(r"\s+", "", str(expected)).casefold()
+    )
 
 
 def _set(actual: Any, expected: Any) -> bool:

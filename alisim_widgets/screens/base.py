@@ -84,7 +84,14 @@ class Screen:
         rows = [self._row(f) for f in self.fields]
         self.body = W.VBox(rows)
         self.widget = W.VBox(
-            [css(), self._header(), self.body, *self._extra_widgets(), W.HBox([self.submit_button]), self.status]
+            [
+                css(),
+                self._header(),
+                self.body,
+                *self._extra_widgets(),
+                W.HBox([self.submit_button]),
+                self.status,
+            ]
         )
         self.widget.add_class("alisim-screen")
         self._load_saved()
@@ -106,7 +113,9 @@ class Screen:
         if f.kind in ("textarea", "lines"):
             return W.Textarea(placeholder=f.placeholder, layout=W.Layout(width="420px", height="80px"))
         if f.kind == "select":
-            return W.Dropdown(options=[("请选择", None), *[(o, o) for o in f.options]], value=None, layout=layout)
+            return W.Dropdown(
+                options=[("请选择", None), *[(o, o) for o in f.options]], value=None, layout=layout
+            )
         if f.kind == "radio":
             return W.RadioButtons(options=list(f.options), value=None, layout=W.Layout(width="auto"))
         if f.kind == "multiselect":
@@ -129,7 +138,12 @@ class Screen:
         if f.max_len and isinstance(widget, (W.Text, W.Textarea)):
             counter = W.HTML(self._count_html(0, f.max_len))
             self.counters[f.key] = counter
-            widget.observe(lambda ch, c=counter, m=f.max_len: setattr(c, "value", self._count_html(len(ch["new"] or ""), m)), "value")
+            widget.observe(
+                lambda ch, c=counter, m=f.max_len: setattr(
+                    c, "value", self._count_html(len(ch["new"] or ""), m)
+                ),
+                "value",
+            )
             parts.append(counter)
         col = [W.HBox(parts)]
         if f.help and f.kind != "checkbox":
@@ -155,7 +169,9 @@ class Screen:
         """Set widgets as a person would type or click them; keys are TASKS.md field keys."""
         unknown = [k for k in values if k not in self.inputs]
         if unknown:
-            raise KeyError(f"{self.title}没有这些字段：{', '.join(unknown)}（可用：{', '.join(self.inputs)}）")
+            raise KeyError(
+                f"{self.title}没有这些字段：{', '.join(unknown)}（可用：{', '.join(self.inputs)}）"
+            )
         for key, value in values.items():
             self._set(self.field(key), self.inputs[key], value)
         return self
@@ -175,7 +191,9 @@ class Screen:
         elif f.kind == "checkbox":
             widget.value = bool(value)
         elif f.kind == "lines":
-            widget.value = "\n".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value or "")
+            widget.value = (
+                "\n".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value or "")
+            )
         elif f.kind == "date" and isinstance(value, dt.date):
             widget.value = value.isoformat()
         else:
@@ -245,4 +263,3 @@ class Screen:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.title} 字段：{', '.join(self.inputs)}>"
-

@@ -21,13 +21,31 @@ BENEFITS: list[tuple[str, str, str, str, str]] = [
     ("展示产品", "商品多媒体表达", "", "✓", "✓"),
     ("展示产品", "品证关联", "", "", "✓"),
     ("数据指导优化", "数据管家", "", "基础版", "金品版"),
-    ("商机沟通 / 客户管理", "询盘沟通", f"免费获取 {rules.FREE_MEMBER_RFQ_QUOTES} 条报价权益", "基础版", "询盘名片化"),
+    (
+        "商机沟通 / 客户管理",
+        "询盘沟通",
+        f"免费获取 {rules.FREE_MEMBER_RFQ_QUOTES} 条报价权益",
+        "基础版",
+        "询盘名片化",
+    ),
     ("商机沟通 / 客户管理", "客户通", "", "基础版", "智能版"),
-    ("商机沟通 / 客户管理", "子账号", "", f"{rules.MAX_SUB_ACCOUNTS[T1]} 个", f"{rules.MAX_SUB_ACCOUNTS[T2]} 个"),
+    (
+        "商机沟通 / 客户管理",
+        "子账号",
+        "",
+        f"{rules.MAX_SUB_ACCOUNTS[T1]} 个",
+        f"{rules.MAX_SUB_ACCOUNTS[T2]} 个",
+    ),
     ("商机获取", "橱窗", "", f"{rules.SHOWCASE_GROUPS[T1]} 组", f"{rules.SHOWCASE_GROUPS[T2]} 组"),
     ("商机获取", "商家实力标签、金品专区、海外营销权益、网站活动优先权、明星展播购买权", "", "", "✓"),
     ("商机获取", "粉丝通", "", "一星商家", "全量商家"),
-    ("收费标准", "年费", "免费", f"{rules.MEMBERSHIP_FEE_CNY[T1]:,} 元/年", f"{rules.MEMBERSHIP_FEE_CNY[T2]:,} 元/年"),
+    (
+        "收费标准",
+        "年费",
+        "免费",
+        f"{rules.MEMBERSHIP_FEE_CNY[T1]:,} 元/年",
+        f"{rules.MEMBERSHIP_FEE_CNY[T2]:,} 元/年",
+    ),
 ]
 
 
@@ -57,10 +75,14 @@ class MembershipComparison:
     def render(self) -> None:
         head = "".join(f"<th>{t}</th>" for t in self.tiers.value)
         body = "".join(
-            f"<tr><td>{g}</td><td>{n}</td>" + "".join(f"<td class='yes'>{c or '—'}</td>" for c in cells) + "</tr>"
+            f"<tr><td>{g}</td><td>{n}</td>"
+            + "".join(f"<td class='yes'>{c or '—'}</td>" for c in cells)
+            + "</tr>"
             for g, n, cells in self.rows()
         )
-        self.table.value = f"<table class='alisim-table'><tr><th>类别</th><th>权益</th>{head}</tr>{body}</table>"
+        self.table.value = (
+            f"<table class='alisim-table'><tr><th>类别</th><th>权益</th>{head}</tr>{body}</table>"
+        )
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)

@@ -24,11 +24,15 @@ class QuestionScreen(Screen):
         self.question = q
         self.task_id = q.id
         self.title = q.prompt
-        self.fields = (Field("answer", "我的答案", "multiselect" if q.multiple else "radio", True, q.options),)
+        self.fields = (
+            Field("answer", "我的答案", "multiselect" if q.multiple else "radio", True, q.options),
+        )
         super().__init__(backend)
 
     def _header(self) -> W.HTML:
-        return W.HTML(f"<div class='alisim-head'><b>{self.question.id[3:].upper()}．</b>{self.question.prompt}</div>")
+        return W.HTML(
+            f"<div class='alisim-head'><b>{self.question.id[3:].upper()}．</b>{self.question.prompt}</div>"
+        )
 
     def fill(self, **values: Any) -> QuestionScreen:
         if not self.question.multiple and isinstance(values.get("answer"), (list, tuple)):

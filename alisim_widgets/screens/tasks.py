@@ -44,7 +44,11 @@ class TaskChecklist:
         rows = []
         for tid, name in self.tasks.items():
             ok = self.done(tid)
-            badge = "<span class='alisim-badge done'>已完成</span>" if ok else "<span class='alisim-badge todo'>未完成</span>"
+            badge = (
+                "<span class='alisim-badge done'>已完成</span>"
+                if ok
+                else "<span class='alisim-badge todo'>未完成</span>"
+            )
             rows.append(f"<tr><td>{esc(tid)}</td><td>{esc(name)}</td><td>{badge}</td></tr>")
         n = sum(self.done(t) for t in self.tasks)
         self.html.value = (
@@ -98,7 +102,9 @@ class ModeBanner:
                     work.exam_started_at = dt.datetime.now().replace(microsecond=0)
             self._tick()
         else:
-            self.html.value = "<div class='alisim-ok'>练习模式：每个任务旁有“自我检查”按钮，可以随时查看反馈。</div>"
+            self.html.value = (
+                "<div class='alisim-ok'>练习模式：每个任务旁有“自我检查”按钮，可以随时查看反馈。</div>"
+            )
 
     def remaining(self) -> dt.timedelta:
         started = self.backend.state.exam_started_at or dt.datetime.now()

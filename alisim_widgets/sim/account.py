@@ -99,10 +99,18 @@ class AccountArea:
         license_no = validate.text(errors, "license_no", lab["license_no"], get("license_no"), max_len=30)
         if license_no is not None:
             license_no = license_no.upper()
-            if len(license_no) == 15 and not license_no.isdigit() or len(license_no) not in rules.LICENSE_NO_LENGTHS:
+            if (
+                len(license_no) == 15
+                and not license_no.isdigit()
+                or len(license_no) not in rules.LICENSE_NO_LENGTHS
+            ):
                 errors.add("license_no", "营业执照号应为 15 位数字或 18 位统一社会信用代码", "format")
             elif len(license_no) == 18 and not _USCC.fullmatch(license_no):
-                errors.add("license_no", "18 位统一社会信用代码只能包含数字和大写字母（不含 I、O、S、V、Z）", "format")
+                errors.add(
+                    "license_no",
+                    "18 位统一社会信用代码只能包含数字和大写字母（不含 I、O、S、V、Z）",
+                    "format",
+                )
             elif not license_check_digit_ok(license_no):
                 warnings.append("营业执照号的校验位与规则不符，请对照执照原件核对（模拟器只提示，不拒绝）。")
         email = validate.email(errors, "email", lab["email"], get("email"), max_len=rules.EMAIL_MAX)
@@ -128,7 +136,12 @@ class AccountArea:
                 allowed_desc="英文字母、数字和 !@#$%^&*._-+=?~ 等符号",
             )  # fmt: skip
         mobile = validate.digits(
-            errors, "mobile", lab["mobile"], get("mobile"), lengths=(rules.MOBILE_DIGITS,), pattern=r"1[3-9]\d{9}"
+            errors,
+            "mobile",
+            lab["mobile"],
+            get("mobile"),
+            lengths=(rules.MOBILE_DIGITS,),
+            pattern=r"1[3-9]\d{9}",
         )
         code = validate.digits(
             errors, "verification_code", lab["verification_code"], get("verification_code"),
@@ -140,7 +153,9 @@ class AccountArea:
                 if p.purpose == CODE_PURPOSE and p.to == mobile and not p.used
             ]  # fmt: skip
             if not pending:
-                errors.add("verification_code", "请先点击“获取验证码”，把验证码发送到这个手机号码", "code_missing")
+                errors.add(
+                    "verification_code", "请先点击“获取验证码”，把验证码发送到这个手机号码", "code_missing"
+                )
             elif pending[-1].code != code:
                 errors.add("verification_code", "短信验证码不正确，请查看收件箱里最新的一条", "code_wrong")
         errors.raise_if_any()

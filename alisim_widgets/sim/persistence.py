@@ -55,7 +55,9 @@ class StateFile:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return None
-        except (OSError, UnicodeDecodeError) as exc:
+        except UnicodeDecodeError as exc:
+            raise self._unusable(StateFileCorrupt, "进度文件已损坏（不是文本文件）") from exc
+        except OSError as exc:
             raise self._unusable(StateFileCorrupt, f"进度文件无法读取（{type(exc).__name__}）") from exc
         try:
             raw = json.loads(text)
@@ -72,7 +74,9 @@ class StateFile:
             raise self._unusable(SchemaTooOld, f"进度文件的格式太旧（格式 {version}），无法读取")
         project = raw.get("project")
         if isinstance(project, str) and project != self.project:
-            raise self._unusable(StateFileForeign, f"这是另一个项目（{project}）的进度文件，不属于 {self.project}")
+            raise self._unusable(
+                StateFileForeign, f"这是另一个项目（{project}）的进度文件，不属于 {self.project}"
+            )
         try:
             return StoreState.model_validate(raw)
         except ValidationError as exc:

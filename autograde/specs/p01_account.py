@@ -34,7 +34,9 @@ register(
             FieldCheck("email", "电子邮箱", "dianyuekeji@163.com", "text"),
             FieldCheck("legal_rep_name", "法人姓名", "张龙", "nospace"),
             FieldCheck("legal_rep_name_en", "英文姓名", "Zhang long", "text"),
-            FieldCheck("password", "登录密码", "dianyue123", _password_matches, hint="按任务说明设置登录密码"),
+            FieldCheck(
+                "password", "登录密码", "dianyue123", _password_matches, hint="按任务说明设置登录密码"
+            ),
             FieldCheck("mobile", "手机号码", "13666301234", "exact"),
         ),
         missing="还没有注册账号：请在注册页面填写信息、获取验证码并点击“同意并注册”",
@@ -44,8 +46,13 @@ register(
     quiz_spec("01.q3", ["10 个"]),
     quiz_spec(
         "01.q4",
-        ["没有绑定过阿里旗下产品的电子邮箱", "能接收验证码的手机号码", "与营业执照一致的公司名称",
-         "法人的英文姓名", "登录密码"],
+        [
+            "没有绑定过阿里旗下产品的电子邮箱",
+            "能接收验证码的手机号码",
+            "与营业执照一致的公司名称",
+            "法人的英文姓名",
+            "登录密码",
+        ],
     ),  # fmt: skip
     quiz_spec("01.q5", ["错"]),
 )

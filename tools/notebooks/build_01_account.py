@@ -27,8 +27,16 @@ QUIZ = [
     ("01.q1", ["在大陆工商局注册、自己生产玩具的工厂", "在大陆注册、专做服装出口的贸易公司"]),
     ("01.q2", "29800 元/年"),
     ("01.q3", "10 个"),
-    ("01.q4", ["没有绑定过阿里旗下产品的电子邮箱", "能接收验证码的手机号码", "与营业执照一致的公司名称",
-               "法人的英文姓名", "登录密码"]),  # fmt: skip
+    (
+        "01.q4",
+        [
+            "没有绑定过阿里旗下产品的电子邮箱",
+            "能接收验证码的手机号码",
+            "与营业执照一致的公司名称",
+            "法人的英文姓名",
+            "登录密码",
+        ],
+    ),  # fmt: skip
     ("01.q5", "错"),
 ]
 
@@ -38,7 +46,9 @@ def quiz_cells() -> list:
     for qid, answer in QUIZ:
         n = qid[-1]
         cells.append(code(f'aw.screen_for("{qid}", backend)'))
-        cells.append(solution(f'aw.screen_for("{qid}", backend).fill(answer={answer!r}).submit()', f"q{n}_answer"))
+        cells.append(
+            solution(f'aw.screen_for("{qid}", backend).fill(answer={answer!r}).submit()', f"q{n}_answer")
+        )
         cells.append(grade(f'check("{qid}", backend)', f"q{n}_check", 1))
     return cells
 
@@ -141,7 +151,8 @@ cells = [
 
 > 安全小知识：真实平台和本模拟器都**不会保存明文密码**，只保存加密后的“指纹”（哈希值）。
 """),
-    locked_md("""
+    locked_md(
+        """
 ## 实操 01.2.2　账号注册
 
 湖南典阅科技有限公司决定从阿里巴巴国际站开始做跨境电商。请用下面的资料，在模拟的注册页面上注册一个
@@ -160,11 +171,14 @@ cells = [
 
 **操作步骤**：填写表单 → 点击“获取验证码” → 在下方的模拟短信里看到 6 位验证码，填入“短信验证码” →
 点击“同意并注册”。如果提示邮箱已被绑定、格式不对，按红字提示修改后再提交。
-""", "task_01_2_2"),
+""",
+        "task_01_2_2",
+    ),
     code('registration = aw.screen_for("01.2.2", backend)\nregistration'),
     code('SelfCheck(backend, "01.2.2")'),
     md("下面的单元格可以留空（只用上面的页面完成任务也能得分），也可以用代码操作页面。"),
-    solution("""
+    solution(
+        """
 if backend.state.account is None:
     registration.fill(
         company_name="湖南典阅科技有限公司",
@@ -178,7 +192,9 @@ if backend.state.account is None:
     )
     registration.request_code()
     registration.fill(verification_code=backend.inbox.last_code()).submit()
-""", "answer_01_2_2"),
+""",
+        "answer_01_2_2",
+    ),
     grade('check("01.2.2", backend)', "check_01_2_2", 10),
     md("""
 ## 知识检测
@@ -189,8 +205,10 @@ if backend.state.account is None:
     md("""
 ## 我的进度
 """),
-    code('TaskChecklist(backend, {"01.2.2": "账号注册", "01.q1": "知识检测 1", "01.q2": "知识检测 2",\n'
-         '                         "01.q3": "知识检测 3", "01.q4": "知识检测 4", "01.q5": "知识检测 5"})'),
+    code(
+        'TaskChecklist(backend, {"01.2.2": "账号注册", "01.q1": "知识检测 1", "01.q2": "知识检测 2",\n'
+        '                         "01.q3": "知识检测 3", "01.q4": "知识检测 4", "01.q5": "知识检测 5"})'
+    ),
     md("""
 ## 小结
 

@@ -1,0 +1,172 @@
+"""Registration (task 01.2.2): rules, the SMS code, bound emails, hashed passwords."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from alisim_widgets.sim import ValidationFailed
+from alisim_widgets.sim.account import license_check_digit_ok
+from alisim_widgets.sim.errors import SimError
+from alisim_widgets.sim.scenarios.p01_account import BOUND_EMAILS
+from tests.data import REGISTRATION
+
+
+def register(backend, **changes):
+    data = {**REGISTRATION, **changes}
+    code = backend.account.request_code(data["mobile"])
+    return backend.account.register({**data, "verification_code": code})
+
+
+def field_errors(exc_info) -> dict[str, str]:
+    return exc_info.value.by_field()
+
+
+def test_textbook_data_registers_a_free_member(make_backend):
+    """Is the textbook's data accepted verbatim, and is the new account a free member?"""
+    backend = make_backend("01_account")
+    warnings = register(backend)
+    acc = backend.state.account
+    assert acc.company_name == "湖南典阅科技有限公司"
+    assert acc.legal_rep_name_en == "Zhang long"
+    assert acc.tier == "免费会员"
+    assert acc.login_id == "dianyuekeji@163.com"
+    # The textbook's licence number fails its check digit: it only warns (RULES.md, Contradictions).
+    assert any("校验位" in w for w in warnings)
+
+
+def test_licence_check_digits_of_the_textbook():
+    assert license_check_digit_ok("370000266736773")
+    assert not license_check_digit_ok("440000551523412")
+
+
+def test_password_is_never_saved_in_plain_text(make_backend, tmp_path):
+    backend = make_backend("01_account")
+    register(backend)
+    text = (tmp_path / "alisim_state.json").read_text(encoding="utf-8")
+    assert "dianyue123" not in text
+    stored = json.loads(text)["account"]["password_hash"]
+    assert stored.startswith("scrypt$")
+
+
+def test_same_password_gets_different_salts(make_backend, tmp_path):
+    a = make_backend("01_account", tmp_path / "a")
+    b = make_backend("01_account", tmp_path / "b")
+    register(a)
+    register(b)
+    assert a.state.account.password_hash != b.state.account.password_hash
+
+
+@pytest.mark.parametrize("email", BOUND_EMAILS)
+def test_email_bound_to_another_account_is_refused(make_backend, email):
+    backend = make_backend("01_account")
+    with pytest.raises(ValidationFailed) as exc:
+        register(backend, email=email)
+    assert "已绑定" in field_errors(exc)["email"]
+    assert backend.state.account is None
+
+
+def test_bound_email_check_ignores_case(make_backend):
+    backend = make_backend("01_account")
+    with pytest.raises(ValidationFailed) as exc:
+        register(backend, email=BOUND_EMAILS[0].upper())
+    assert "email" in field_errors(exc)
+
+
+def test_code_must_be_requested_first(make_backend):
+    backend = make_backend("01_account")
+    with pytest.raises(ValidationFailed) as exc:
+        backend.account.register({**REGISTRATION, "verification_code": "123456"})
+    assert "获取验证码" in field_errors(exc)["verification_code"]
+
+
+def test_wrong_code_is_refused_and_latest_code_counts(make_backend):
+    backend = make_backend("01_account")
+    first = backend.account.request_code(REGISTRATION["mobile"])
+    second = backend.account.request_code(REGISTRATION["mobile"])
+    wrong = f"{(int(second) + 1) % 10**6:06d}"
+    with pytest.raises(ValidationFailed) as exc:
+        backend.account.register({**REGISTRATION, "verification_code": wrong})
+    assert "verification_code" in field_errors(exc)
+    if first != second:
+        with pytest.raises(ValidationFailed):
+            backend.account.register({**REGISTRATION, "verification_code": first})
+    backend.account.register({**REGISTRATION, "verification_code": second})
+    assert backend.state.account is not None
+
+
+def test_code_arrives_in_the_inbox(make_backend):
+    backend = make_backend("01_account")
+    code = backend.account.request_code("13666301234")
+    msg = backend.inbox.latest()
+    assert msg.channel == "sms" and msg.to == "13666301234" and msg.code == code
+    assert code in msg.body and len(code) == 6
+
+
+def test_all_field_errors_come_at_once(make_backend):
+    backend = make_backend("01_account")
+    with pytest.raises(ValidationFailed) as exc:
+        backend.account.register({})
+    assert set(field_errors(exc)) == {
+        "company_name", "company_address", "license_no", "email", "legal_rep_name",
+        "legal_rep_name_en", "password", "mobile", "verification_code",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "fragment"),
+    [
+        ("password", "12345", "至少需要 6 个字符"),
+        ("password", "a" * 21, "不能超过 20 个字符"),
+        ("password", " dianyue123", "空格"),
+        ("mobile", "1366630123", "11 位"),
+        ("mobile", "23666301234", "格式不正确"),
+        ("license_no", "44000055152341", "15 位数字或 18 位"),
+        ("license_no", "4400005515234AB", "15 位数字"),
+        ("email", "dianyuekeji@163", "格式不正确"),
+        ("legal_rep_name", "张", "至少需要 2 个字符"),
+        ("legal_rep_name_en", "张龙", "英文字母"),
+    ],
+)
+def test_rule_boundaries(make_backend, key, value, fragment):
+    backend = make_backend("01_account")
+    with pytest.raises(ValidationFailed) as exc:
+        register(backend, **{key: value})
+    assert fragment in field_errors(exc)[key]
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("password", "123456"),
+        ("password", "a" * 20),
+        ("license_no", "91430104MA4L0XXX0Y"),  # an 18-character unified social credit code
+        ("legal_rep_name_en", "Zhang Long"),
+    ],
+)
+def test_boundary_values_that_pass(make_backend, key, value):
+    backend = make_backend("01_account")
+    register(backend, **{key: value})
+    assert backend.state.account is not None
+
+
+def test_cannot_register_twice(make_backend):
+    backend = make_backend("01_account")
+    register(backend)
+    with pytest.raises(SimError, match="已经注册"):
+        register(backend, email="another@163.com")
+
+
+def test_registration_uses_the_scenario_clock(make_backend):
+    backend = make_backend("01_account")
+    register(backend)
+    assert backend.state.account.registered_on == backend.today()
+    assert str(backend.today()) == "2022-03-10"
+
+
+def test_audit_log_records_who_did_what(make_backend):
+    backend = make_backend("01_account")
+    register(backend)
+    ops = [(e.op, e.source, e.actor) for e in backend.state.audit]
+    assert ("account.register", "code", "admin") in ops
