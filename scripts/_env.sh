@@ -1,0 +1,19 @@
+# Shared by start.sh and test.sh: a virtual environment in .venv with the course installed.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+PY="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  echo "==> 创建虚拟环境 .venv（首次运行需要几分钟）"
+  "$PY" -m venv .venv
+fi
+VENV_PY="$ROOT/.venv/bin/python"
+install_course() {  # $1: extras, e.g. "" or "[test]"
+  local stamp=".venv/.installed$1"
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    echo "==> 安装课程和依赖 $1"
+    "$VENV_PY" -m pip install --quiet --disable-pip-version-check --upgrade pip
+    "$VENV_PY" -m pip install --quiet --disable-pip-version-check -e ".$1"
+    touch "$stamp"
+  fi
+}

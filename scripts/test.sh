@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# 安装（首次）并运行全部测试：模拟器、页面、评分、笔记本、nbgrader 全流程、Voila 真实浏览器。
+source "$(dirname "$0")/_env.sh"
+install_course "[test]"
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "noto sans cjk"; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "==> 安装浏览器测试所需的 chromium 和中文字体"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  else
+    echo "!! 没有 /usr/bin/chromium：浏览器测试会失败（Debian/Ubuntu: sudo apt-get install chromium fonts-noto-cjk）" >&2
+  fi
+fi
+exec "$VENV_PY" -m pytest "$@"
