@@ -12,8 +12,9 @@ install_course() {  # $1: extras, e.g. "" or "[test]"
   local stamp=".venv/.installed$1"
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     echo "==> 安装课程和依赖 $1"
-    "$VENV_PY" -m pip install --quiet --disable-pip-version-check --upgrade pip
-    "$VENV_PY" -m pip install --quiet --disable-pip-version-check -e ".$1"
+    # (this machine's pip.conf names local mirrors that may be missing: drop those warnings)
+    { "$VENV_PY" -m pip install --quiet --disable-pip-version-check -e ".$1" 2>&1; } \
+      | { grep -v "WARNING: Location" || true; }
     touch "$stamp"
   fi
 }
