@@ -14,6 +14,7 @@ from pydantic import Field
 from . import rules
 from .model_base import SavedModel as _Model
 from .ownership_models import Contact, Customer, Inquiry, RfqRecord
+from .products_models import Product
 from .sub_accounts_models import SubAccount
 
 __all__ = ["SCHEMA_VERSION", "StoreState", "Account", "Message", "PendingCode", "AuditEntry"]
@@ -92,4 +93,5 @@ class StoreState(_Model):
     contacts: list[Contact] = Field(default_factory=list)
     customers: list[Customer] = Field(default_factory=list)
     rfqs: list[RfqRecord] = Field(default_factory=list)
+    products: list[Product] = Field(default_factory=list)  # 产品管理 (03_product)
     extra: dict[str, Any] = Field(default_factory=dict)  # scenario notes shown to students

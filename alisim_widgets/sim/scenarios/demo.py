@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from ..state import StoreState
-from .storyline import registered_store
+from .storyline import registered_store, storyline_products
 
 
 def build() -> StoreState:
-    return registered_store("demo", dt.date(2022, 8, 20))
+    state = registered_store("demo", dt.date(2022, 8, 20))
+    state.products = storyline_products(state.today)  # 03_product
+    return state

@@ -1,12 +1,21 @@
-"""项目三 产品管理: the registered store (出口通 member) on 2022-04-10."""
+"""项目三 产品管理: the registered store (出口通 member) on 2022-04-10, with its first listings.
+
+The store already holds the storyline's older products (ids 3168-3179), among them a duplicate listing
+(3169 repeats 3168) and the balance board whose title repeats "Board" three times: the product workbench
+flags both. Tasks 03.3.5 and 03.3.6 add two products.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from ..state import StoreState
-from .storyline import registered_store
+from .storyline import registered_store, storyline_products
+
+TODAY = dt.date(2022, 4, 10)
 
 
 def build() -> StoreState:
-    return registered_store("03_product", dt.date(2022, 4, 10))
+    state = registered_store("03_product", TODAY)
+    state.products = storyline_products(TODAY)
+    return state

@@ -35,3 +35,18 @@ def registered_store(project: str, today: dt.date, tier: str = rules.TIER_GOLD) 
     return StoreState(
         project=project, today=today, account=account, bound_emails=[*BOUND_EMAILS, REGISTRATION["email"]]
     )
+
+
+def storyline_products(today: dt.date | None = None) -> list:
+    """The store's products on ``today`` (all of them when None): see ``scenarios/products_data.py``.
+
+    The two products of tasks 03.3.5 and 03.3.6 (ids 3180, 3181) are published on the 03_product day,
+    so they are in the store only after it; 3175-3179 are the RTS products of 07.2.6.
+    """
+    from .products_data import TASK_PRODUCTS_PUBLISHED_ON, catalogue
+
+    if today is None:
+        return catalogue()
+    # The task products are what the student publishes on that day: present only from the next day on.
+    last_day = {True: today - dt.timedelta(days=1), False: today}
+    return [p for p in catalogue() if p.published_on <= last_day[p.published_on == TASK_PRODUCTS_PUBLISHED_ON]]
