@@ -25,6 +25,7 @@ __all__ = ["Backend", "AREAS", "open_backend"]
 AREAS: dict[str, str] = {
     "account": "alisim_widgets.sim.account:AccountArea",
     "quiz": "alisim_widgets.sim.quiz:QuizArea",
+    "sub_accounts": "alisim_widgets.sim.sub_accounts:SubAccountsArea",
 }
 
 _DAY_START = dt.time(9, 0)
@@ -139,6 +140,10 @@ class Backend:
             self._state = fresh
         self.problem = None
         return backup
+
+    def switch_account(self, account: str) -> list[str]:
+        """Act as ``"admin"`` or a sub-account (id or email): the permission matrix then applies to it."""
+        return self.sub_accounts.switch(account)
 
     # --- helpers for areas -------------------------------------------------------------------
     def send_code(self, work: StoreState, *, channel: str, to: str, purpose: str, subject: str) -> str:

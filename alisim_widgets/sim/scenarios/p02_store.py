@@ -6,7 +6,10 @@ import datetime as dt
 
 from ..state import StoreState
 from .storyline import registered_store
+from .team_data import seed_team
 
 
 def build() -> StoreState:
-    return registered_store("02_store", dt.date(2022, 3, 20))
+    state = registered_store("02_store", dt.date(2022, 3, 20))
+    seed_team(state)  # two sub-accounts and what they own (02.5.4)
+    return state
