@@ -10,6 +10,9 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from nbbuild import code, grade, locked_md, md, solution, write  # noqa: E402
 
+from alisim_widgets.sim.quiz import QUESTIONS  # noqa: E402
+from autograde import SPECS  # noqa: E402
+
 SETUP = """
 # 第一步：打开本项目的模拟店铺（自动读取本文件夹里保存的进度）
 import alisim_widgets as aw
@@ -23,28 +26,16 @@ if backend.problem:
 ModeBanner(backend)
 """
 
-QUIZ = [
-    ("01.q1", ["在大陆工商局注册、自己生产玩具的工厂", "在大陆注册、专做服装出口的贸易公司"]),
-    ("01.q2", "29800 元/年"),
-    ("01.q3", "10 个"),
-    (
-        "01.q4",
-        [
-            "没有绑定过阿里旗下产品的电子邮箱",
-            "能接收验证码的手机号码",
-            "与营业执照一致的公司名称",
-            "法人的英文姓名",
-            "登录密码",
-        ],
-    ),  # fmt: skip
-    ("01.q5", "错"),
-]
-
+QUIZ_IDS = ["01.q1", "01.q2", "01.q3", "01.q4", "01.q5"]
 
 def quiz_cells() -> list:
     cells = []
-    for qid, answer in QUIZ:
+    for qid in QUIZ_IDS:
         n = qid[-1]
+        # The solution cell (removed in the release) answers with the spec's expected choices.
+        answer = SPECS[qid].fields[0].expected
+        if not QUESTIONS[qid].multiple:
+            answer = answer[0]
         cells.append(code(f'aw.screen_for("{qid}", backend)'))
         cells.append(
             solution(f'aw.screen_for("{qid}", backend).fill(answer={answer!r}).submit()', f"q{n}_answer")
