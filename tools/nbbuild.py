@@ -55,6 +55,8 @@ def grade(source: str, cell_id: str, points: float):
 
 
 def write(cells: list, path: str | Path, title: str) -> Path:
+    for n, cell in enumerate(cells):
+        cell.id = f"cell-{n:03d}"  # stable ids keep rebuilt notebooks diff-friendly
     nb = new_notebook(cells=cells)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.metadata["language_info"] = {"name": "python"}
