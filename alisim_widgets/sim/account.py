@@ -36,7 +36,6 @@ _COMPANY_CHARS = validate.CJK + r"A-Za-z0-9 ()（）&·.,\-"
 _ADDRESS_CHARS = validate.CJK + r"A-Za-z0-9 ()（）#,，、.\-/"
 _NAME_CN_CHARS = validate.CJK + "·"
 _NAME_EN_CHARS = r"A-Za-z .'\-"
-_PASSWORD_CHARS = r"A-Za-z0-9!@#$%^&*._\-+=?~"
 _USCC = re.compile(r"[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}")
 
 
@@ -126,15 +125,7 @@ class AccountArea:
             errors, "legal_rep_name_en", lab["legal_rep_name_en"], get("legal_rep_name_en"),
             max_len=rules.PERSON_NAME_MAX, allowed=_NAME_EN_CHARS, allowed_desc="英文字母、空格和 . ' -",
         )  # fmt: skip
-        password = get("password")
-        if isinstance(password, str) and password != password.strip():
-            errors.add("password", "登录密码不能以空格开头或结尾", "charset")
-        else:
-            validate.text(
-                errors, "password", lab["password"], password, min_len=rules.PASSWORD_MIN,
-                max_len=rules.PASSWORD_MAX, allowed=_PASSWORD_CHARS,
-                allowed_desc="英文字母、数字和 !@#$%^&*._-+=?~ 等符号",
-            )  # fmt: skip
+        validate.password(errors, "password", lab["password"], get("password"))
         mobile = validate.digits(
             errors,
             "mobile",

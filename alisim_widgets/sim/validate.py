@@ -22,6 +22,7 @@ __all__ = [
     "date",
     "email",
     "digits",
+    "password",
     "CJK",
     "has_emoji",
     "has_markup",
@@ -238,3 +239,19 @@ def digits(errors: FieldErrors, key: str, label: str, value: Any, *, lengths, re
         errors.add(key, f"{label}格式不正确", "pattern")
         return None
     return value
+
+
+PASSWORD_CHARS = r"A-Za-z0-9!@#$%^&*._\-+=?~"
+
+
+def password(errors: FieldErrors, key: str, label: str, value: Any) -> str | None:
+    """A login password: 6-20 letters, digits and common symbols, no leading or trailing spaces."""
+    from .rules import PASSWORD_MAX, PASSWORD_MIN
+
+    if isinstance(value, str) and value.strip() and value != value.strip():
+        errors.add(key, f"{label}不能以空格开头或结尾", "charset")
+        return None
+    return text(
+        errors, key, label, value, min_len=PASSWORD_MIN, max_len=PASSWORD_MAX, allowed=PASSWORD_CHARS,
+        allowed_desc="英文字母、数字和 !@#$%^&*._-+=?~ 等符号",
+    )  # fmt: skip
