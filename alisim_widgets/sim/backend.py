@@ -25,10 +25,12 @@ __all__ = ["Backend", "AREAS", "open_backend"]
 AREAS: dict[str, str] = {
     "account": "alisim_widgets.sim.account:AccountArea",
     "quiz": "alisim_widgets.sim.quiz:QuizArea",
+    "media": "alisim_widgets.sim.media:MediaArea",
     "sub_accounts": "alisim_widgets.sim.sub_accounts:SubAccountsArea",
 }
 
 _DAY_START = dt.time(9, 0)
+    "decoration": "alisim_widgets.sim.decoration:DecorationArea",
 
 
 class Backend:

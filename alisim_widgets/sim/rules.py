@@ -63,7 +63,15 @@ TILED_PRODUCTS_MAX = 8
 SERVICE_ACCOUNTS_MAX = 5
 SERVICE_AVATAR_PX = (100, 100)
 CUSTOM_AREAS_MAX = 15
-SHOP_VIDEO_MAX_SECONDS = 10 * 60
+SHOP_VIDEO_MAX_SECONDS = 10 * 60  # L1050
+# Added for the decoration screen (02.4.1); "simulator" marks limits the textbook does not give.
+DECORATION_IMAGE_FORMATS = ("JPEG", "PNG")  # L1158 (banners), L1175 (service avatars); used for every image
+DECORATION_UPLOAD_MAX_BYTES = 10 * 1024 * 1024  # simulator: any decoration image
+DECORATION_IMAGE_MAX_PIXELS = 40_000_000  # simulator: refuse decompression bombs before decoding
+SHOP_VIDEO_MAX_BYTES = 500 * 1024 * 1024  # simulator (as a product detail video)
+SHOP_VIDEO_FORMATS = ("mp4", "mov")  # simulator: MP4/QuickTime, whose header holds the duration
+SERVICE_TYPES = ("售前咨询", "售后服务", "物流咨询")  # L1054 "细分客服类型" (names: simulator)
+CUSTOM_AREAS_TEXT_MAX = 2000  # simulator
 
 # --- Account info and security (L1187-1274) --------------------------------------------------
 AVATAR_MAX_BYTES = 3 * 1024 * 1024  # JPG only, < 3 MB
@@ -114,6 +122,32 @@ TRUEVIEW_COVER_MIN_PX = (750, 1334)
 TRUEVIEW_TAGS = (1, 3)
 TRUEVIEW_MAX_PRODUCTS = 9
 TRUEVIEW_GOOD_PLAYS_30D = 10  # 优质: more than 10 effective plays in 30 days
+# L2232 lists 4:3 where L2167 lists 3:4: both are accepted, so no clip the textbook allows is refused.
+TRUEVIEW_ASPECTS_ACCEPTED = (*TRUEVIEW_ASPECTS, "4:3")
+TRUEVIEW_ASPECT_TOLERANCE = 0.01  # 1 % off a ratio still counts as that ratio (1080 × 1922 is 9:16)
+TRUEVIEW_ADVISED_SECONDS = 60  # L2168 建议时长在1分钟 (advice)
+TRUEVIEW_CONTENT_TYPES = ("真人出境", "产品实拍", "经验分享", "产品测评", "产品使用效果")  # L2108, L2267
+# L2184: tags come from three boards 品、商、行业. The 商 tags are the textbook's examples (L2196-2198);
+# the 品 and 行业 tags are the simulator's.
+TRUEVIEW_TAG_BOARDS = {
+    "品": ("产品卖点", "产品细节", "使用效果", "产品测评", "新品介绍"),
+    "商": ("服务", "实力", "日更", "物流效率", "工厂金品视频", "生产线"),
+    "行业": ("行业趋势", "行业科普", "买家好评"),
+}
+TRUEVIEW_TAG_OPTIONS = tuple(t for tags in TRUEVIEW_TAG_BOARDS.values() for t in tags)
+TRUEVIEW_REFUSED_CONTACTS = ("外域网址", "私人联系方式", "电话", "二维码", "微信", "邮箱")  # L2230
+TRUEVIEW_SUBTITLES = ("英文", "中文", "中英双语", "无")  # English required, any Chinese refused (L2234)
+TRUEVIEW_VOICES = ("英文", "中文", "无人声")  # a Chinese voice is refused (L2234)
+TRUEVIEW_COVER_SOURCES = ("视频截帧", "上传图片")  # L2176 a frame of the clip or an image
+TRUEVIEW_COVER_FORMATS = ("JPEG", "PNG")
+TRUEVIEW_COVER_MAX_BYTES = 5 * 1024 * 1024  # simulator limit, as the image bank's (L1970)
+TRUEVIEW_PUBLISH_MODES = ("立即发布", "定时发布")  # L2153, L2275
+TRUEVIEW_TITLE_MAX = 100  # simulator form limits (the textbook gives none)
+TRUEVIEW_DESCRIPTION_MAX = 500
+TRUEVIEW_QUALITY_LEVELS = ("合格", "良好", "优质")  # L2240-2258
+TRUEVIEW_GOOD_ASPECT = "16:9"  # 良好: landscape 16:9, at least 15 s, product and selling points (L2250)
+TRUEVIEW_GOOD_MIN_SECONDS = 15
+TRUEVIEW_PLAYS_WINDOW_DAYS = 30  # 优质: effective plays of the last 30 days (L2255)
 
 # --- RFQ (L2287-2502) ------------------------------------------------------------------------
 RFQ_MAX_QUOTES = 10

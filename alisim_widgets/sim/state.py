@@ -12,6 +12,8 @@ from typing import Any
 from pydantic import Field
 
 from . import rules
+from .decoration_models import Decoration
+from .media_models import TrueViewPost, VideoClip
 from .model_base import SavedModel as _Model
 from .ownership_models import Contact, Customer, Inquiry, RfqRecord
 from .products_models import Product
@@ -93,5 +95,8 @@ class StoreState(_Model):
     contacts: list[Contact] = Field(default_factory=list)
     customers: list[Customer] = Field(default_factory=list)
     rfqs: list[RfqRecord] = Field(default_factory=list)
+    decoration: Decoration | None = None  # 全球旺铺装修 (02.4.1)
     products: list[Product] = Field(default_factory=list)  # 产品管理 (03_product)
+    videos: list[VideoClip] = Field(default_factory=list)  # 视频银行 (04_media)
+    trueviews: list[TrueViewPost] = Field(default_factory=list)  # True View 视频 (04.1.4)
     extra: dict[str, Any] = Field(default_factory=dict)  # scenario notes shown to students

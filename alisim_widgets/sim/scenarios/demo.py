@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from ..state import StoreState
-from .storyline import registered_store, storyline_products
+from .storyline import registered_store, storyline_products, storyline_trueviews, storyline_videos
 
 
 def build() -> StoreState:
     state = registered_store("demo", dt.date(2022, 8, 20))
     state.products = storyline_products(state.today)  # 03_product
+    state.videos, state.trueviews = storyline_videos(), storyline_trueviews()  # 04_media
     return state

@@ -50,3 +50,34 @@ def storyline_products(today: dt.date | None = None) -> list:
     # The task products are what the student publishes on that day: present only from the next day on.
     last_day = {True: today - dt.timedelta(days=1), False: today}
     return [p for p in catalogue() if p.published_on <= last_day[p.published_on == TASK_PRODUCTS_PUBLISHED_ON]]
+
+
+def storyline_videos() -> list:
+    """The video bank of 04_media (``scenarios/media_data.py``): VID-DRESS-01 and the clips around it."""
+    from .media_data import video_bank
+
+    return video_bank()
+
+
+def storyline_trueviews() -> list:
+    """A True View video the store published in August 2022 from VID-DRESS-01, with its plays (优质)."""
+    from ..media_models import CoverImage, PlayRecord, TrueViewPost
+    from .media_data import DRESS_CLIP_ID
+
+    published = dt.datetime(2022, 8, 12, 10, 0)
+    return [
+        TrueViewPost(
+            id="TV-0001",
+            video_id=DRESS_CLIP_ID,
+            cover=CoverImage(source="视频截帧", width=750, height=1334, frame_s=3.0),
+            content_type="产品实拍",
+            title="Velvet Midi Dress try-on",
+            description="Learn more about our velvet bodycon midi dress: soft, slim fit, ready for parties.",
+            tags=["产品卖点", "使用效果"],
+            product_ids=[3178],
+            publish="立即发布",
+            publish_at=published,
+            created_at=published,
+            plays=[PlayRecord(day=dt.date(2022, 8, 12) + dt.timedelta(days=d), plays=2 + d % 3) for d in range(8)],
+        )
+    ]
