@@ -27,10 +27,10 @@ AREAS: dict[str, str] = {
     "quiz": "alisim_widgets.sim.quiz:QuizArea",
     "media": "alisim_widgets.sim.media:MediaArea",
     "sub_accounts": "alisim_widgets.sim.sub_accounts:SubAccountsArea",
+    "decoration": "alisim_widgets.sim.decoration:DecorationArea",
 }
 
 _DAY_START = dt.time(9, 0)
-    "decoration": "alisim_widgets.sim.decoration:DecorationArea",
 
 
 class Backend:
