@@ -63,7 +63,7 @@ class RegistrationScreen(Screen):
             return
         self.inbox_view.layout.display = None
         self.inbox_view.value = (
-            f"📱 模拟短信 · 发往 {esc(msg.to)} · {msg.sent_at:%Y-%m-%d %H:%M}<br>{esc(msg.body)}"
+            f"【模拟短信】发往 {esc(msg.to)} · {msg.sent_at:%Y-%m-%d %H:%M}<br>{esc(msg.body)}"
         )
 
     def _apply(self, values: dict[str, Any]) -> Any:
