@@ -192,7 +192,6 @@ class SubAccountsArea:
                     **clean,
                 )
             )
-        warnings.append(f"子账号 {new_id}（{clean['name']}，{role}）已添加，可以用 {email} 登录。")
         return warnings
 
     # --- managing ------------------------------------------------------------------------------
