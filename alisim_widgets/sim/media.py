@@ -228,7 +228,7 @@ def _cover_bytes(value: Any) -> tuple[bytes | None, str, str | None]:
         value = value["content"]
         if isinstance(value, (bytes, bytearray, memoryview)):
             return bytes(value), name, None
-        return None, name, "应为上传的 JPG 或 PNG 图片文件"
+        return None, name, "封面图片应为上传的 JPG 或 PNG 图片文件"
     if isinstance(value, (bytes, bytearray, memoryview)):
         return bytes(value), "", None
     if isinstance(value, (str, Path)):
@@ -238,15 +238,15 @@ def _cover_bytes(value: Any) -> tuple[bytes | None, str, str | None]:
         path = Path(text)
         try:
             if len(text) > 1000 or not path.is_file():
-                return None, "", f"找不到图片文件“{text[:40]}”"
+                return None, "", f"找不到封面图片文件“{text[:40]}”"
             if path.stat().st_size > rules.TRUEVIEW_COVER_MAX_BYTES:
                 return path.read_bytes()[: rules.TRUEVIEW_COVER_MAX_BYTES + 1], path.name, None
             return path.read_bytes(), path.name, None
         except (OSError, ValueError):
-            return None, "", f"找不到图片文件“{text[:40]}”"
+            return None, "", f"找不到封面图片文件“{text[:40]}”"
     if value is None:
         return None, "", "required"
-    return None, "", "应为上传的 JPG 或 PNG 图片文件"
+    return None, "", "封面图片应为上传的 JPG 或 PNG 图片文件"
 
 
 def inspect_cover(errors: FieldErrors, key: str, value: Any) -> CoverImage | None:
@@ -257,7 +257,7 @@ def inspect_cover(errors: FieldErrors, key: str, value: Any) -> CoverImage | Non
         errors.add(key, f"请上传{label}（或改为从视频中截取一帧）", "required")
         return None
     if content is None:
-        errors.add(key, f"{label}{problem}", "type")
+        errors.add(key, problem, "type")
         return None
     if not content:
         errors.add(key, f"{label}是空文件", "format")

@@ -1,0 +1,87 @@
+"""项目四 媒体中心: task 04.1.4 (发布粉丝通视频) and the knowledge checks 04.q1–04.q7.
+
+The video is right when it is any clip of the bank that passes every True View rule: the check asks the
+simulator (``backend.media.is_compliant``), it does not judge the clip itself. The store's latest True
+View video is the one graded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..spec import FieldCheck, TaskSpec, register
+from .quiz import quiz_spec
+
+__all__ = ["ClipChoice", "TASK_04_1_4"]
+
+TASK_04_1_4 = {
+    "content_type": "产品使用效果",
+    "description": "It is the princess dress in the eyes of girls. let the little girl like a princess dexterous and lovely.",
+    "products": [
+        "2022 Autumn Velvet Bodycon Black Midi Dress for Women Long Sleeve Ruched Slim Fit Evening Dress Female "
+        "Party Clubwear Vestido"
+    ],
+    "title": "双十一新品介绍",
+    "publish": "立即发布",
+}
+
+
+class ClipChoice(str):
+    """The chosen clip's id, with the simulator's verdict on whether it passes every True View rule."""
+
+    compliant: bool
+
+    def __new__(cls, video_id: str, compliant: bool) -> ClipChoice:
+        obj = super().__new__(cls, video_id)
+        obj.compliant = compliant
+        return obj
+
+
+def _latest_trueview(backend) -> dict[str, Any] | None:
+    posts = list(getattr(backend.state, "trueviews", []) or [])
+    if not posts:
+        return None
+    post = posts[-1]  # publishing goes last, so this is the latest submission
+    titles = {p.id: p.title for p in backend.state.products}
+    return {
+        "video": ClipChoice(post.video_id, backend.media.is_compliant(post.video_id)),
+        "content_type": post.content_type,
+        "title": post.title,
+        "description": post.description,
+        "products": [titles.get(pid, f"#{pid}") for pid in post.product_ids],
+        "publish": post.publish,
+    }
+
+
+def _compliant(actual: Any, _expected: Any) -> bool:
+    return bool(getattr(actual, "compliant", False))
+
+
+register(
+    TaskSpec(
+        "04.1.4",
+        "发布粉丝通视频",
+        10,
+        _latest_trueview,
+        (
+            FieldCheck("video", "视频", True, _compliant, 2, hint="所选视频要符合 True View 的全部要求"),
+            FieldCheck("content_type", "内容类型", TASK_04_1_4["content_type"], "text"),
+            FieldCheck("title", "内容标题", TASK_04_1_4["title"], "nospace"),
+            FieldCheck(
+                "description", "内容描述", TASK_04_1_4["description"], "text", hint="按任务说明逐字填写"
+            ),
+            FieldCheck(
+                "products", "关联产品", TASK_04_1_4["products"], "set", 2, hint="只关联任务指定的产品"
+            ),
+            FieldCheck("publish", "发布时间", TASK_04_1_4["publish"], "text"),
+        ),
+        missing="还没有发布 True View 视频：请在“发布 True View 视频”页面选好视频、填写内容后点击“发布”",
+    ),
+    quiz_spec("04.q1", ["视频里出现了联系方式"]),
+    quiz_spec("04.q2", ["1920×1080，45 秒，英文字幕，没有配音", "1080×1080，20 秒，英文字幕，英文配音"]),
+    quiz_spec("04.q3", ["良好"]),
+    quiz_spec("04.q4", ["750×1334"]),
+    quiz_spec("04.q5", ["9:16", "16:9", "1:1", "3:4"]),
+    quiz_spec("04.q6", ["标签 1–3 个，关联产品最多 9 个"]),
+    quiz_spec("04.q7", ["错"]),
+)
