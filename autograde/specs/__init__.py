@@ -2,5 +2,6 @@
 
 from . import (
     p01_account,  # noqa: F401  (registers its specs)
+    p02_team,  # noqa: F401  (子账号 02.5.4, 旺铺装修 02.4.1)
     p04_media,  # noqa: F401
 )
