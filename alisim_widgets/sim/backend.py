@@ -25,6 +25,9 @@ __all__ = ["Backend", "AREAS", "open_backend"]
 AREAS: dict[str, str] = {
     "account": "alisim_widgets.sim.account:AccountArea",
     "quiz": "alisim_widgets.sim.quiz:QuizArea",
+    "verification": "alisim_widgets.sim.verification:VerificationArea",
+    "company": "alisim_widgets.sim.company:CompanyArea",
+    "account_security": "alisim_widgets.sim.account_security:AccountSecurityArea",
     "media": "alisim_widgets.sim.media:MediaArea",
     "sub_accounts": "alisim_widgets.sim.sub_accounts:SubAccountsArea",
     "decoration": "alisim_widgets.sim.decoration:DecorationArea",
@@ -125,6 +128,17 @@ class Backend:
             yield
         finally:
             self.source = before
+
+    def advance_days(self, days: int = 1) -> dt.date:
+        """Move the scenario clock ``days`` days on (a new day's A&V attempts, waiting for a review)."""
+        from .errors import SimError
+
+        if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 366:
+            raise SimError(f"模拟时钟只能前进 1–366 天（收到 {days!r}）")
+        with self.transaction("clock.advance", f"+{days}d") as work:
+            work.today += dt.timedelta(days=days)
+            work.tick = 0
+        return self._state.today
 
     def reset(self) -> Path | None:
         """Start the project over from its scenario; the old file is kept as a backup."""

@@ -40,6 +40,10 @@ AV_ELEMENT_ATTEMPTS_PER_DAY = 3  # L624
 AV_AUTH_METHODS = ("法人代表个人支付宝验证", "企业支付宝验证", "对公账号打款验证", "线下验证")  # L626
 AV_REVIEW_WORKING_DAYS = (1, 2)  # L628
 AV_TOTAL_DAYS = (7, 8)  # L630
+# 02 A&V wizard: manual verification (线下验证) adds the certification company's check (L604).
+AV_MANUAL_CHECK_WORKING_DAYS = (1, 2)  # L604
+AV_MANUAL_METHOD = "线下验证"
+AV_ID_NO_LENGTH = 18  # mainland resident ID; only the format is checked (RULES.md, Contradictions)
 
 # --- Company info (L741-1029) ----------------------------------------------------------------
 COMPANY_REVIEW_WORKING_DAYS = 1  # L997
@@ -47,6 +51,21 @@ LOGO_MAX_BYTES = 200 * 1024  # L770 PNG < 200 KB
 LOGO_ADVISED_PX = (100, 100)
 COMPANY_DESCRIPTION_MAX = 4000
 COMPANY_PHOTO_MAX_BYTES = 200 * 1024  # JPG < 200 KB
+# 02 company info screen (task 02.3.1); "simulator" marks limits the textbook does not give.
+COMPANY_PHOTOS_MAX = 3  # L762 three company photos: gate with logo, office or workshop, panorama
+COMPANY_PHOTO_ADVISED_PX = (300, 270)  # L985
+# L988: the video formats the form accepts
+COMPANY_VIDEO_FORMATS = tuple("wmv avi mpg mpeg 3gp mov mp4 flv mkv m2ts mts vob asf".split())
+COMPANY_VIDEO_MAX_BYTES = int(2.5 * 1024 * 1024)  # L988 smaller than 2.5 MB
+COMPANY_VIDEO_ADVISED_SECONDS = 30  # L988 (advice: the simulator does not read the duration)
+COMPANY_TYPES = ("贸易型", "工厂型", "工贸一体")  # L1003-1028: trading vs factory / factory + trade
+COMPLETENESS_ENVIRONMENT_PCT = (0, 50, 100)  # L1011 photos and video: one of the two → 50 %
+COMPLETENESS_PRODUCTION_PCT = (0, 35, 70, 100)  # L1027 flow chart, equipment, lines: 35 / 70 / 100 %
+COMPLETENESS_QUALITY_PCT = (0, 50, 100)  # L1028 QC process, testing equipment: 50 / 100 %
+MAIN_PRODUCTS_MAX = 5  # simulator: the form has five entries (task 02.3.1 fills five)
+MAIN_PRODUCT_MAX_LEN = 50  # simulator
+COMPANY_ADVANTAGES_MAX = 1000  # simulator
+POSTCODE_DIGITS = 6  # mainland postcode (410000, L674)
 
 # --- Shop decoration (L1030-1186) ------------------------------------------------------------
 SIGNBOARD_PX = (1200, 280)
@@ -75,6 +94,9 @@ CUSTOM_AREAS_TEXT_MAX = 2000  # simulator
 
 # --- Account info and security (L1187-1274) --------------------------------------------------
 AVATAR_MAX_BYTES = 3 * 1024 * 1024  # JPG only, < 3 MB
+AVATAR_REVIEW_HOURS = 24  # L1223 reviewed, shown within 24 h (the simulator shows it the next scenario day)
+SENSITIVE_CODE_VALID_MINUTES = 15  # simulator: as the registration SMS code
+SECURITY_ANSWER_LEN = (2, 50)  # simulator
 PRIVACY_LEVELS = ("所有用户可见", "仅认证供应商可见", "所有用户不可见")
 SENSITIVE_VERIFY_METHODS = ("手机验证码+证件号码", "安保问题+证件号码", "有效验证码+证件号码", "人工服务")
 

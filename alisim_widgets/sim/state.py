@@ -12,12 +12,15 @@ from typing import Any
 from pydantic import Field
 
 from . import rules
+from .account_security_models import AccountProfile
+from .company_models import CompanyInfo
 from .decoration_models import Decoration
 from .media_models import TrueViewPost, VideoClip
 from .model_base import SavedModel as _Model
 from .ownership_models import Contact, Customer, Inquiry, RfqRecord
 from .products_models import Product
 from .sub_accounts_models import SubAccount
+from .verification_models import Verification
 
 __all__ = ["SCHEMA_VERSION", "StoreState", "Account", "Message", "PendingCode", "AuditEntry"]
 
@@ -90,6 +93,9 @@ class StoreState(_Model):
     exam_started_at: dt.datetime | None = None
     audit: list[AuditEntry] = Field(default_factory=list)
     # --- backend areas of later projects: one field each, models in ``sim/<area>_models.py`` ---
+    verification: Verification | None = None  # A&V 认证 (02.2.3)
+    company: CompanyInfo | None = None  # 管理公司信息 (02.3.1)
+    account_profiles: dict[str, AccountProfile] = Field(default_factory=dict)  # 账户信息与安全, by account id
     sub_accounts: list[SubAccount] = Field(default_factory=list)  # 子账号 (02.5.4)
     inquiries: list[Inquiry] = Field(default_factory=list)  # owned objects (minimal until 05/06 extend them)
     contacts: list[Contact] = Field(default_factory=list)

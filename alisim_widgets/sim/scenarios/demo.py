@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from ..state import StoreState
+from .store_setup import complete_store_setup
 from .storyline import registered_store, storyline_products, storyline_trueviews, storyline_videos
 
 
 def build() -> StoreState:
     state = registered_store("demo", dt.date(2022, 8, 20))
+    complete_store_setup(state)  # 02_store: A&V passed, company information reviewed
     state.products = storyline_products(state.today)  # 03_product
     state.videos, state.trueviews = storyline_videos(), storyline_trueviews()  # 04_media
     return state

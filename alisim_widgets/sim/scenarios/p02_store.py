@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..state import StoreState
+from .store_setup import seed_admin_profile, seed_verification
 from .storyline import registered_store
 from .team_data import seed_team
 
@@ -12,4 +13,6 @@ from .team_data import seed_team
 def build() -> StoreState:
     state = registered_store("02_store", dt.date(2022, 3, 20))
     seed_team(state)  # two sub-accounts and what they own (02.5.4)
+    seed_verification(state)  # A&V not started: the account manager's letter waits (02.2.3)
+    seed_admin_profile(state)  # the admin's security phone and ID number (account security)
     return state
