@@ -21,3 +21,5 @@ c.ClearSolutions.text_stub = "请在这里作答"
 # A cell that never ends is stopped and graded, instead of hanging the whole class.
 c.Execute.timeout = 60
 c.Execute.interrupt_on_timeout = True
+# Widget state would add ~400 KB to every graded notebook; feedback needs only the printed text.
+c.Execute.store_widget_state = False
