@@ -10,8 +10,15 @@ from PIL import Image, ImageDraw
 __all__ = ["image_bytes", "noisy_jpeg", "mp4_bytes"]
 
 
-def image_bytes(width: int, height: int, fmt: str = "PNG", color=(255, 106, 0), *, text: str = "",
-                bottom_text: bool = False) -> bytes:
+def image_bytes(
+    width: int,
+    height: int,
+    fmt: str = "PNG",
+    color=(255, 106, 0),
+    *,
+    text: str = "",
+    bottom_text: bool = False,
+) -> bytes:
     """A real ``fmt`` image of ``width``×``height`` px (text drawn in the middle or in the bottom strip)."""
     img = Image.new("RGB", (width, height), color)
     if text or bottom_text:
@@ -56,6 +63,13 @@ def mp4_bytes(seconds: float, *, timescale: int = 1000, version: int = 0) -> byt
         mvhd = bytes([1, 0, 0, 0]) + struct.pack(">QQIQ", 0, 0, timescale, duration)
     else:
         mvhd = bytes([0, 0, 0, 0]) + struct.pack(">IIII", 0, 0, timescale, duration)
-    mvhd += struct.pack(">I", 0x00010000) + b"\x01\x00" + b"\0" * 10 + b"\0" * 36 + b"\0" * 24 + struct.pack(">I", 2)
+    mvhd += (
+        struct.pack(">I", 0x00010000)
+        + b"\x01\x00"
+        + b"\0" * 10
+        + b"\0" * 36
+        + b"\0" * 24
+        + struct.pack(">I", 2)
+    )
     ftyp = _box(b"ftyp", b"isom" + struct.pack(">I", 512) + b"isomiso2mp41")
     return ftyp + _box(b"moov", _box(b"mvhd", mvhd)) + _box(b"mdat", b"\0" * 64)
