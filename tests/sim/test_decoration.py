@@ -1,0 +1,310 @@
+"""全球旺铺装修 (02.4.1): every limit, with real image files of the right and wrong size, format and pixels."""
+
+from __future__ import annotations
+
+import pytest
+
+from alisim_widgets.sim import rules
+from alisim_widgets.sim.decoration import mp4_duration, read_upload, signboard_bottom_busy
+from alisim_widgets.sim.errors import SimError, ValidationFailed
+from alisim_widgets.sim.scenarios.storyline import storyline_products
+from tests.hostile import file_bytes
+from tests.media_files import image_bytes, mp4_bytes, noisy_jpeg
+
+MB2 = rules.CAROUSEL_MAX_BYTES
+
+
+@pytest.fixture
+def backend(make_backend):
+    return make_backend("02_store")
+
+
+@pytest.fixture
+def deco(backend):
+    return backend.decoration
+
+
+def refused(backend, action, key: str, *words: str) -> str:
+    """``action`` is refused with an error on ``key`` (containing ``words``) and the file is unchanged."""
+    before = file_bytes(backend.path)
+    with pytest.raises(ValidationFailed) as exc:
+        action()
+    errors = exc.value.by_field()
+    assert key in errors, errors
+    for w in words:
+        assert w in errors[key], errors[key]
+    assert file_bytes(backend.path) == before
+    return errors[key]
+
+
+def png(w, h, **kw):
+    return ("img.png", image_bytes(w, h, "PNG", **kw))
+
+
+def jpg(w, h, **kw):
+    return ("img.jpg", image_bytes(w, h, "JPEG", **kw))
+
+
+# --- signboard ----------------------------------------------------------------------------------
+def test_signboard_of_the_advised_size_is_saved_with_its_measured_pixels(backend, deco):
+    assert deco.set_signboard(png(1200, 280)) == []
+    sb = backend.state.decoration.signboard
+    assert (sb.image.width, sb.image.height, sb.image.format) == (1200, 280, "PNG")
+    assert sb.image.preview.startswith("data:image/jpeg;base64,")
+
+
+@pytest.mark.parametrize("w, h", [(1199, 280), (1200, 279), (600, 140)])
+def test_a_smaller_signboard_fails(backend, deco, w, h):
+    refused(backend, lambda: deco.set_signboard(png(w, h)), "signboard_image", "1200×280", f"{w}×{h}")
+
+
+def test_a_larger_signboard_is_accepted_with_advice(deco):
+    warnings = deco.set_signboard(jpg(1201, 281))
+    assert any("建议尺寸" in w for w in warnings)
+
+
+def test_the_covered_bottom_strip_is_checked(deco):
+    assert not any("44" in w for w in deco.set_signboard(png(1200, 280)))
+    assert any("44 像素" in w for w in deco.set_signboard(png(1200, 280, bottom_text=True)))
+    # content in the middle only: the navigation bar hides nothing important
+    assert not any("44" in w for w in deco.set_signboard(png(1200, 280, text="Dianyue")))
+
+
+def test_signboard_bottom_busy_scales_with_the_image():
+    assert signboard_bottom_busy(image_bytes(2400, 560, bottom_text=True))
+    assert not signboard_bottom_busy(image_bytes(2400, 560))
+
+
+@pytest.mark.parametrize("fmt", ["GIF", "BMP", "WEBP"])
+def test_signboard_formats_other_than_jpg_png_are_refused(backend, deco, fmt):
+    # named .jpg on purpose: the simulator reads the bytes, not the name
+    refused(
+        backend, lambda: deco.set_signboard(("fake.jpg", image_bytes(1200, 280, fmt))), "signboard_image", fmt
+    )
+
+
+@pytest.mark.parametrize("content", [b"", b"not an image at all", image_bytes(1200, 280)[:200]])
+def test_broken_files_are_refused(backend, deco, content):
+    refused(backend, lambda: deco.set_signboard(("x.png", content)), "signboard_image")
+
+
+def test_the_default_signboard_needs_no_upload(backend, deco):
+    refused(backend, lambda: deco.set_signboard(None), "signboard_image", "默认招牌")
+    deco.set_signboard(None, use_default=True, show_company_name=False)
+    sb = backend.state.decoration.signboard
+    assert sb.image is None and sb.show_company_name is False
+
+
+# --- carousel -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("height", rules.CAROUSEL_HEIGHTS_PX)
+@pytest.mark.parametrize("rotation", rules.CAROUSEL_ROTATION)
+def test_carousel_heights_and_rotations(backend, deco, height, rotation):
+    deco.set_carousel([jpg(900, height), png(900, height)], height, rotation)
+    m = backend.state.decoration.carousel
+    assert (m.height, m.rotation, len(m.images)) == (height, rotation, 2)
+
+
+def test_carousel_holds_four_images_not_five(backend, deco):
+    deco.set_carousel([png(900, 250)] * 4, 250, "不轮播")
+    refused(
+        backend, lambda: deco.set_carousel([png(900, 250)] * 5, 250, "不轮播"), "carousel_images", "最多 4 张"
+    )
+    refused(backend, lambda: deco.set_carousel([], 250, "不轮播"), "carousel_images", "至少上传 1 张")
+
+
+@pytest.mark.parametrize("width", [899, 901])
+def test_carousel_width_is_900(backend, deco, width):
+    refused(
+        backend,
+        lambda: deco.set_carousel([png(width, 350)], 350, "5秒"),
+        "carousel_images",
+        "900",
+        str(width),
+    )
+
+
+def test_carousel_images_match_the_chosen_height(backend, deco):
+    refused(backend, lambda: deco.set_carousel([png(900, 350)], 250, "5秒"), "carousel_images", "250", "350")
+    refused(
+        backend, lambda: deco.set_carousel([png(900, 300)], 300, "5秒"), "carousel_height", "250 / 350 / 450"
+    )
+
+
+def test_carousel_rotation_options(backend, deco):
+    refused(backend, lambda: deco.set_carousel([png(900, 350)], 350, "3秒"), "carousel_rotation")
+    refused(backend, lambda: deco.set_carousel([png(900, 350)], 350, None), "carousel_rotation")
+
+
+def test_carousel_images_up_to_exactly_2_mb(backend, deco):
+    exact = noisy_jpeg(900, 350, MB2)
+    over = noisy_jpeg(900, 350, MB2 + 1)
+    assert (len(exact), len(over)) == (MB2, MB2 + 1)
+    deco.set_carousel([("exact.jpg", exact)], 350, "5秒")
+    assert backend.state.decoration.carousel.images[0].size_bytes == MB2
+    refused(
+        backend, lambda: deco.set_carousel([("over.jpg", over)], 350, "5秒"), "carousel_images", "2.00 MB"
+    )
+
+
+def test_carousel_refuses_gif_and_reports_every_bad_image(backend, deco):
+    message = refused(
+        backend,
+        lambda: deco.set_carousel(
+            [("a.gif", image_bytes(900, 350, "GIF")), png(900, 350), png(800, 350)], 350, "5秒"
+        ),
+        "carousel_images",
+    )
+    assert "第 1 张" in message and "GIF" in message and "第 3 张" in message and "第 2 张" not in message
+
+
+def test_the_saved_store_stays_small(backend, deco):
+    deco.set_carousel([("big.jpg", noisy_jpeg(900, 450, MB2))] * 4, 450, "10秒")
+    assert backend.path.stat().st_size < 400_000  # previews only, never the 8 MB of originals
+
+
+# --- full-width banner -------------------------------------------------------------------------
+@pytest.mark.parametrize("height", rules.FULL_BANNER_HEIGHTS_PX)
+def test_full_banner_heights(backend, deco, height):
+    deco.set_full_banner([png(1920, height)] * 5, height)
+    assert len(backend.state.decoration.full_banner.images) == 5
+
+
+def test_full_banner_limits(backend, deco):
+    refused(backend, lambda: deco.set_full_banner([png(1920, 550)] * 6, 550), "banner_images", "最多 5 张")
+    refused(backend, lambda: deco.set_full_banner([png(1919, 550)], 550), "banner_images", "1920")
+    refused(backend, lambda: deco.set_full_banner([png(1921, 550)], 550), "banner_images", "1921")
+    refused(backend, lambda: deco.set_full_banner([png(1920, 600)], 600), "banner_height", "550 / 650")
+    refused(backend, lambda: deco.set_full_banner([png(1920, 650)], 550), "banner_images", "650")
+    refused(backend, lambda: deco.set_full_banner([png(1920, 550)], "abc"), "banner_height")
+
+
+# --- tiled products -----------------------------------------------------------------------------
+@pytest.fixture
+def with_products(backend):
+    with backend.transaction("test.products") as work:
+        work.products = storyline_products()
+    return [p.id for p in backend.state.products]
+
+
+def test_tiled_needs_products_in_the_store(backend, deco):
+    refused(backend, lambda: deco.set_tiled_products([3175]), "tiled_products", "还没有已发布的产品")
+
+
+def test_tiled_holds_at_most_eight_products(backend, deco, with_products):
+    assert len(with_products) >= 9
+    deco.set_tiled_products(with_products[:8], "Hot Products")
+    assert backend.state.decoration.tiled.product_ids == with_products[:8]
+    refused(backend, lambda: deco.set_tiled_products(with_products[:9]), "tiled_products", "最多 8 个")
+    refused(backend, lambda: deco.set_tiled_products([]), "tiled_products", "至少")
+    refused(backend, lambda: deco.set_tiled_products([99999]), "tiled_products", "99999")
+    refused(backend, lambda: deco.set_tiled_products([with_products[0]] * 2), "tiled_products", "重复")
+    refused(backend, lambda: deco.set_tiled_products(["abc"]), "tiled_products", "数字")
+
+
+# --- customer service ---------------------------------------------------------------------------
+def agent(n: int, avatar=None, **kw):
+    return {"name": f"客服{n}", "tm_account": f"dianyue_cs{n}", "kind": "售前咨询",
+            "avatar": avatar or ("a.png", image_bytes(100, 100)), **kw}  # fmt: skip
+
+
+def test_service_module_holds_five_accounts_not_six(backend, deco):
+    assert deco.set_service([agent(n) for n in range(1, 6)]) == []
+    assert len(backend.state.decoration.service.agents) == 5
+    before = file_bytes(backend.path)
+    with pytest.raises(SimError, match="最多添加 5 个"):
+        deco.set_service([agent(n) for n in range(1, 7)])
+    assert file_bytes(backend.path) == before
+
+
+def test_service_avatars_are_jpg_or_png_and_100px_is_advised(backend, deco):
+    assert deco.set_service([agent(1, ("a.jpg", image_bytes(100, 100, "JPEG")))]) == []
+    warnings = deco.set_service([agent(1, ("a.png", image_bytes(101, 100)))])
+    assert any("100×100" in w and "101×100" in w for w in warnings)
+    refused(
+        backend,
+        lambda: deco.set_service([agent(1, ("a.gif", image_bytes(100, 100, "GIF")))]),
+        "agent1_avatar",
+        "GIF",
+    )
+    refused(backend, lambda: deco.set_service([agent(1, avatar=None) | {"avatar": None}]), "agent1_avatar")
+
+
+def test_service_fields_are_checked_per_row(backend, deco):
+    refused(backend, lambda: deco.set_service([agent(1), agent(2, kind="夜班")]), "agent2_kind")
+    refused(
+        backend,
+        lambda: deco.set_service([agent(1), agent(2, tm_account="dianyue_cs1")]),
+        "agent2_tm_account",
+        "重复",
+    )
+    refused(backend, lambda: deco.set_service([{}, {}]), "agent1_name", "至少")
+
+
+# --- custom areas -------------------------------------------------------------------------------
+def test_at_most_fifteen_custom_areas(backend, deco):
+    for n in range(15):
+        deco.add_custom_area(f"Area {n}", "Text")
+    before = file_bytes(backend.path)
+    with pytest.raises(SimError, match="最多添加 15 个"):
+        deco.add_custom_area("Area 16", "Text")
+    assert file_bytes(backend.path) == before
+    deco.remove_custom_area(3)
+    deco.add_custom_area("Area 16", "Text")
+    assert [a.id for a in backend.state.decoration.custom_areas][-1] == 16
+
+
+def test_custom_area_text_is_plain_text(backend, deco):
+    refused(
+        backend, lambda: deco.add_custom_area("Hi", "<script>alert(1)</script>"), "custom_content", "HTML"
+    )
+    deco.add_custom_area("Why Choose Us", 'One-stop service & "fast" delivery\nSecond line', png(750, 400))
+    area = backend.state.decoration.custom_areas[0]
+    assert area.image.width == 750 and "\n" in area.content
+    with pytest.raises(SimError):
+        deco.remove_custom_area(99)
+
+
+# --- video --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("seconds, ok", [(1, True), (599.9, True), (600, True), (600.5, False), (601, False)])
+def test_video_up_to_ten_minutes(backend, deco, seconds, ok):
+    action = lambda: deco.set_video(("intro.mp4", mp4_bytes(seconds)), "Company Profile")  # noqa: E731
+    if ok:
+        action()
+        assert backend.state.decoration.video.seconds == pytest.approx(seconds)
+    else:
+        refused(backend, action, "video_file", "10 分钟")
+
+
+def test_video_format_and_header(backend, deco):
+    refused(backend, lambda: deco.set_video(("intro.avi", mp4_bytes(30))), "video_file", "MP4")
+    refused(backend, lambda: deco.set_video(("intro.mp4", b"\0" * 100)), "video_file", "时长")
+    refused(backend, lambda: deco.set_video(None), "video_file")
+    deco.set_video(("intro.MOV", mp4_bytes(30, version=1, timescale=600)))
+    assert backend.state.decoration.video.seconds == 30
+
+
+def test_mp4_duration_reads_version_0_and_1_headers():
+    assert mp4_duration(mp4_bytes(95.5)) == 95.5
+    assert mp4_duration(mp4_bytes(42, version=1, timescale=90000)) == 42
+    assert mp4_duration(b"junk") is None
+
+
+# --- uploads and removal ------------------------------------------------------------------------
+def test_read_upload_accepts_the_shapes_a_screen_or_code_passes():
+    data = image_bytes(10, 10)
+    for value in (data, ("a.png", data), {"name": "a.png", "content": memoryview(data)},
+                  ({"name": "a.png", "content": data},)):  # fmt: skip
+        assert read_upload(value).content == data
+    assert read_upload(None) is None and read_upload(()) is None
+    with pytest.raises(TypeError):
+        read_upload(12)
+
+
+def test_a_module_can_be_removed(backend, deco):
+    deco.set_signboard(png(1200, 280))
+    deco.remove("signboard")
+    assert backend.state.decoration.signboard is None
+    with pytest.raises(SimError):
+        deco.remove("signboard")
+    with pytest.raises(SimError):
+        deco.remove("header")
