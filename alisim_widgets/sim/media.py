@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import re
 import warnings
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -74,6 +75,12 @@ RULE_NAMES: dict[str, str] = {
     "black_bars": "不能有黑边或边框",
 }
 
+# Database commands and code fragments have no place in a video's title or description.
+_CODE_LIKE = re.compile(
+    r"\b(drop|truncate|alter)\s+table\b|\bunion\s+(all\s+)?select\b|\bdelete\s+from\b|\binsert\s+into\b"
+    r"|;\s*--|'\s*\)\s*;",
+    re.IGNORECASE,
+)
 _FRAME = "视频截帧"
 _UPLOAD = "上传图片"
 _NOW = "立即发布"
@@ -296,6 +303,17 @@ def inspect_cover(errors: FieldErrors, key: str, value: Any) -> CoverImage | Non
     )
 
 
+def _plain_text(
+    errors: FieldErrors, key: str, label: str, value: Any, *, max_len: int, multiline: bool = False
+) -> str | None:
+    """A title or description: the usual text checks, and no database commands or code fragments."""
+    text = validate.text(errors, key, label, value, max_len=max_len, multiline=multiline)
+    if text is not None and _CODE_LIKE.search(text):
+        errors.add(key, f"{label}不能包含数据库命令或代码片段", "code")
+        return None
+    return text
+
+
 def _parse_datetime(errors: FieldErrors, key: str, label: str, value: Any) -> dt.datetime | None:
     if isinstance(value, dt.datetime):
         return value.replace(second=0, microsecond=0, tzinfo=None)
@@ -376,8 +394,8 @@ class MediaArea:
         content_type = validate.choice(
             errors, "content_type", lab["content_type"], get("content_type"), rules.TRUEVIEW_CONTENT_TYPES
         )
-        title = validate.text(errors, "title", lab["title"], get("title"), max_len=rules.TRUEVIEW_TITLE_MAX)
-        description = validate.text(
+        title = _plain_text(errors, "title", lab["title"], get("title"), max_len=rules.TRUEVIEW_TITLE_MAX)
+        description = _plain_text(
             errors, "description", lab["description"], get("description"),
             max_len=rules.TRUEVIEW_DESCRIPTION_MAX, multiline=True,
         )  # fmt: skip
