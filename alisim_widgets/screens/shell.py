@@ -138,6 +138,14 @@ SECTIONS["账户中心"] += [
     ("账号信息", AccountCard),
 ]
 
+# 项目二 (02_store): A&V, company information, personal information and account security.
+from .account_security import AccountCenterPage  # noqa: E402
+from .company import CompanyInfoScreen  # noqa: E402
+from .verification import VerificationScreen  # noqa: E402
+
+SECTIONS["店铺管理"] += [("A&V 认证", VerificationScreen), ("管理公司信息", CompanyInfoScreen)]
+SECTIONS["账户中心"].append(("个人信息与账号安全", AccountCenterPage))
+
 
 def _as_widget(page: Any) -> W.Widget:
     if isinstance(page, W.Widget):

@@ -135,7 +135,7 @@ class AccountSecurityArea:
             return None
         if self.backend.today() >= avatar.visible_on:
             return "已展示"
-        return f"审核中（{avatar.visible_on} 前展示）"
+        return f"审核中（预计 {avatar.visible_on} 展示）"
 
     # --- personal information ------------------------------------------------------------------
     def update_profile(self, values: dict[str, Any]) -> list[str]:
