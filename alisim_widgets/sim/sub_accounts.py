@@ -75,6 +75,9 @@ _PASSWORD_CHARS = r"A-Za-z0-9!@#$%^&*._\-+=?~"
 _PHONE = re.compile(r"\d{1,4}-\d{2,5}-\d{4,12}")
 _POSTCODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 \-]{2,9}")
 _CITY_CHARS = validate.CJK + r"A-Za-z .'\-"
+# Addresses, departments and titles: letters, digits and the punctuation addresses use ("No. 038, …", "销售部/Sales").
+_ADDRESS_CHARS = validate.CJK + r"A-Za-z0-9 ()（）#,，、.·'&/\-"
+_ADDRESS_DESC = "中英文、数字和 ( ) # , . ' & / - 等常用符号"
 _ID = re.compile(r"sub(\d+)")
 
 
@@ -375,19 +378,13 @@ class SubAccountsArea:
         )
         out["contact_address"] = validate.text(
             errors, "contact_address", lab["contact_address"], get("contact_address"), required=False,
-            max_len=rules.ADDRESS_MAX,
+            max_len=rules.ADDRESS_MAX, allowed=_ADDRESS_CHARS, allowed_desc=_ADDRESS_DESC,
         ) or ""  # fmt: skip
-        out["street_address"] = (
-            validate.text(
-                errors,
-                "street_address",
-                lab["street_address"],
-                get("street_address"),
-                required=False,
-                max_len=100,
-            )
-            or ""
-        )
+        for key, limit in (("street_address", 100), ("department", 50), ("job_title", 50)):
+            out[key] = validate.text(
+                errors, key, lab[key], get(key), required=False, max_len=limit,
+                allowed=_ADDRESS_CHARS, allowed_desc=_ADDRESS_DESC,
+            ) or ""  # fmt: skip
         out["city"] = validate.text(
             errors, "city", lab["city"], get("city"), required=False, max_len=50,
             allowed=_CITY_CHARS, allowed_desc="中英文字母、空格和 . ' -",
@@ -398,16 +395,6 @@ class SubAccountsArea:
         if postcode is not None and not _POSTCODE.fullmatch(postcode):
             errors.add("postcode", "邮编应为 3–10 位数字或字母，例如 410000", "format")
         out["postcode"] = postcode or ""
-        out["department"] = (
-            validate.text(
-                errors, "department", lab["department"], get("department"), required=False, max_len=50
-            )
-            or ""
-        )
-        out["job_title"] = (
-            validate.text(errors, "job_title", lab["job_title"], get("job_title"), required=False, max_len=50)
-            or ""
-        )
         return out
 
 
