@@ -1,0 +1,215 @@
+"""项目二 店铺管理 — A&V 认证 (02.2.3), 管理公司信息 (02.3.1) and the knowledge checks 02.q1–02.q10.
+
+The sub-account (02.5.4) and shop decoration (02.4.1) checks live in ``p02_team.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from alisim_widgets.sim import rules
+
+from ..compare import norm_text
+from ..spec import FieldCheck, TaskSpec, register
+from .quiz import quiz_spec
+
+__all__ = ["AV_TASK", "COMPANY_TASK", "AV_POINTS", "COMPANY_POINTS"]
+
+AV_POINTS = 10
+COMPANY_POINTS = 10
+
+# Task 02.2.3 (TASKS.md, L634-662), verbatim. The authorization method is not given: any of the four.
+AV_TASK: dict[str, Any] = {
+    "company_name_cn": "湖南典阅科技有限公司",
+    "company_name_en": "HuNan DianYue Science and Technology Co., Ltd",
+    "address_cn": "湖南省长沙市岳麓区谷园街道谷园路 200 号",
+    "address_en": "No. 200, Guyuan Road, Guyuan Street, Yuelu District, Changsha City, Hunan Province",
+    "license_no": "370000266736773",
+    "premises": "自有产权",
+    "registered_capital_cny": 1000000,
+    "legal_rep_name": "张龙",
+    "legal_rep_name_en": "Zhang long",
+    "legal_rep_gender": "男",
+    "legal_rep_id_no": "370202198512461234",
+    "legal_rep_mobile": "13666301234",
+    "landline": "086-0532-6356345",
+    "legal_rep_email": "dianyuekeji@163.com",
+    "position": "经理/manager",
+    "department": "跨境部/Department of cross - border",
+    "license_valid_from": "2022-03-05",
+    "license_valid_to": "2032-03-05",
+}
+
+# Task 02.3.1 (also 实操 2.4 / 2.5; TASKS.md, L664-800), verbatim.
+COMPANY_TASK: dict[str, Any] = {
+    "company_name_cn": "湖南典阅科技有限公司",
+    "company_name_en": "HuNan DianYue Science and Technology Co., Ltd",
+    "address_cn": "湖南省长沙市岳麓区谷园街道谷园路 200 号",
+    "address_en": "No. 200, Guyuan Road, Guyuan Street, Yuelu District, Changsha City, Hunan Province",
+    "postcode": "410000",
+    "main_category": "玩具与兴趣爱好",
+    "main_products": ["building block", "Baby Toys", "doll", "educational toy", "Toy Car"],
+    "other_products": "无",
+    "year_established": "2022-03-05",
+    "employees": 86,
+    "website": "www.dianyue.com",
+    "legal_rep_name": "张龙",
+    "legal_rep_name_en": "Zhang long",
+    "office_area_m2": 320,
+    "core_advantages": (
+        "We have a complete supply chain system, self-production of a variety of products, to provide customers "
+        'with "one-stop" sales services; The company has established a fast response, fast action service system '
+        "at home and abroad, can be the fastest, the most thoughtful, the most reliable service for customers, to "
+        "help customers solve problems."
+    ),
+}
+
+
+def _av(backend) -> dict[str, Any] | None:
+    v = backend.state.verification
+    if v is None or v.materials is None:
+        return None
+    out = v.materials.model_dump()
+    out["license_valid_from"] = v.materials.license_valid_from.isoformat()
+    out["license_valid_to"] = v.materials.license_valid_to.isoformat()
+    out["auth_method"] = v.auth_method
+    out["status"] = "已通过" if v.status == "passed" else ("审核中" if v.status == "review" else "未提交")
+    return out
+
+
+def _company(backend) -> dict[str, Any] | None:
+    info = backend.state.company
+    if info is None:
+        return None
+    out = info.model_dump()
+    # "更多经营产品：无" is an answer too: an empty list must not read as "not filled in".
+    out["other_products"] = "、".join(info.other_products) or "无"
+    return out
+
+
+def _any_auth_method(actual: Any, _expected: Any) -> bool:
+    return actual in rules.AV_AUTH_METHODS
+
+
+def _nothing(actual: Any, _expected: Any) -> bool:
+    return norm_text(actual) in ("无", "none", "n/a", "")
+
+
+def _year(actual: Any, expected: Any) -> bool:
+    """The form may keep the year (2022) or the whole date (2022-03-05): both are right."""
+    return str(actual).strip() in (expected, expected[:4])
+
+
+def _website(actual: Any, expected: Any) -> bool:
+    def bare(url: Any) -> str:
+        return re.sub(r"^https?://", "", norm_text(url)).rstrip("/")
+
+    return bare(actual) == bare(expected)
+
+
+_T = AV_TASK
+register(
+    TaskSpec(
+        "02.2.3",
+        "A&V 认证",
+        AV_POINTS,
+        _av,
+        (
+            FieldCheck(
+                "company_name_cn", "公司中文名", _T["company_name_cn"], "nospace", hint="与营业执照一致"
+            ),
+            FieldCheck("company_name_en", "公司英文名", _T["company_name_en"], "text"),
+            FieldCheck("address_cn", "公司中文地址", _T["address_cn"], "nospace"),
+            FieldCheck("address_en", "公司英文地址", _T["address_en"], "text"),
+            FieldCheck("license_no", "营业执照号", _T["license_no"], "text", hint="核对认证资料里的执照号"),
+            FieldCheck("premises", "公司场地性质", _T["premises"], "exact"),
+            FieldCheck(
+                "registered_capital_cny", "注册资本", _T["registered_capital_cny"], "number", hint="单位是元"
+            ),
+            FieldCheck("legal_rep_name", "法人代表中文名", _T["legal_rep_name"], "nospace"),
+            FieldCheck("legal_rep_name_en", "法人代表英文名", _T["legal_rep_name_en"], "text"),
+            FieldCheck("legal_rep_gender", "法人代表性别", _T["legal_rep_gender"], "exact"),
+            FieldCheck(
+                "legal_rep_id_no",
+                "法人身份证号",
+                _T["legal_rep_id_no"],
+                "text",
+                hint="照任务资料逐位核对（身份证号是资料原样，不要自行“纠正”）",
+            ),
+            FieldCheck("legal_rep_mobile", "法人手机号码", _T["legal_rep_mobile"], "exact"),
+            FieldCheck("landline", "公司座机", _T["landline"], "nospace"),
+            FieldCheck("legal_rep_email", "法人邮箱", _T["legal_rep_email"], "text"),
+            FieldCheck("position", "职位", _T["position"], "nospace"),
+            FieldCheck("department", "部门", _T["department"], "nospace"),
+            FieldCheck("license_valid_from", "营业执照有效期（起）", _T["license_valid_from"], "exact"),
+            FieldCheck("license_valid_to", "营业执照有效期（止）", _T["license_valid_to"], "exact"),
+            FieldCheck(
+                "auth_method",
+                "授权方式",
+                "四种授权方式之一",
+                _any_auth_method,
+                hint="在“授权方式”这一步选择一种",
+            ),
+            FieldCheck(
+                "status", "认证状态", "已通过", "exact", hint="提交资料后还要完成审核这一步（模拟审核通过）"
+            ),
+        ),  # fmt: skip
+        missing="还没有提交 A&V 认证资料：请在 A&V 认证页面依次完成确认认证函、企业四要素、授权方式和提交资料",
+    ),
+)
+_C = COMPANY_TASK
+register(
+    TaskSpec(
+        "02.3.1",
+        "管理公司信息",
+        COMPANY_POINTS,
+        _company,
+        (
+            FieldCheck("company_name_cn", "公司中文名", _C["company_name_cn"], "nospace"),
+            FieldCheck("company_name_en", "公司英文名", _C["company_name_en"], "text"),
+            FieldCheck("address_cn", "公司中文经营地址", _C["address_cn"], "nospace"),
+            FieldCheck("address_en", "公司英文经营地址", _C["address_en"], "text"),
+            FieldCheck("postcode", "邮编", _C["postcode"], "exact"),
+            FieldCheck("main_category", "主营一级类目", _C["main_category"], "exact"),
+            FieldCheck(
+                "main_products",
+                "主营业务",
+                _C["main_products"],
+                "set",
+                hint="任务列出的主营产品要全部填上，每项一个",
+            ),
+            FieldCheck(
+                "other_products",
+                "更多经营产品",
+                _C["other_products"],
+                _nothing,
+                hint="任务资料里这一项是什么？",
+            ),
+            FieldCheck("year_established", "公司注册年份", _C["year_established"], _year),
+            FieldCheck("employees", "公司人数", _C["employees"], "number"),
+            FieldCheck("website", "公司网址", _C["website"], _website),
+            FieldCheck("legal_rep_name", "法人代表中文名", _C["legal_rep_name"], "nospace"),
+            FieldCheck("legal_rep_name_en", "法人代表英文名", _C["legal_rep_name_en"], "text"),
+            FieldCheck("office_area_m2", "办公面积", _C["office_area_m2"], "number", hint="单位是平方米"),
+            FieldCheck(
+                "core_advantages",
+                "公司核心优势",
+                _C["core_advantages"],
+                "nospace",
+                hint="对照任务资料逐句核对",
+            ),
+        ),  # fmt: skip
+        missing="还没有提交公司信息：请在“管理公司信息”页面填写后点击“提交”",
+    ),
+    quiz_spec("02.q1", ["数据管家"]),
+    quiz_spec("02.q2", ["被认证的公司是否合法存在", "提出认证的人是否属于这家公司"]),
+    quiz_spec("02.q3", ["第三方认证公司（如中德、中诚信、CBI）"]),
+    quiz_spec("02.q4", ["3 次"]),
+    quiz_spec("02.q5", list(rules.AV_AUTH_METHODS)),
+    quiz_spec("02.q6", ["1 个工作日"]),
+    quiz_spec("02.q7", ["70%"]),
+    quiz_spec("02.q8", ["联系国际站客户经理申请修改"]),
+    quiz_spec("02.q9", ["管理员（主账号）"]),
+    quiz_spec("02.q10", list(rules.SENSITIVE_VERIFY_METHODS)),
+)
