@@ -67,6 +67,10 @@ _PREVIEW_MAX_PX = (640, 640)
 # Standard deviation of grey levels above which the covered strip "has content" (text, a logo).
 _BUSY_STDDEV = 12.0
 _TM_CHARS = r"A-Za-z0-9_.@\-" + validate.CJK
+# Text shown on the shop page: letters, digits and everyday punctuation (no ; = ` \ < >: not code).
+_SHOP_TEXT_CHARS = validate.CJK + r"A-Za-z0-9 .,!?:()&'\"/%#@+*\-，。！？：（）、“”‘’·—…"
+_SHOP_TEXT_DESC = "中英文、数字和常用标点"
+_SHOP_TEXT = {"allowed": _SHOP_TEXT_CHARS, "allowed_desc": _SHOP_TEXT_DESC}
 _FILENAME_MAX = 120
 
 
@@ -326,7 +330,13 @@ class DecorationArea:
         errors = FieldErrors()
         lab = DECORATION_LABELS["tiled_products"]
         clean_title = validate.text(
-            errors, "tiled_title", DECORATION_LABELS["tiled_title"], title, required=False, max_len=60
+            errors,
+            "tiled_title",
+            DECORATION_LABELS["tiled_title"],
+            title,
+            required=False,
+            max_len=60,
+            **_SHOP_TEXT,
         )
         known = {int(p.id): p for p in self.products()}
         ids: list[int] = []
@@ -391,7 +401,12 @@ class DecorationArea:
                 continue
             p = f"agent{n}_"
             name = validate.text(
-                errors, p + "name", f"客服 {n} 的{AGENT_LABELS['name']}", agent.get("name"), max_len=20
+                errors,
+                p + "name",
+                f"客服 {n} 的{AGENT_LABELS['name']}",
+                agent.get("name"),
+                max_len=20,
+                **_SHOP_TEXT,
             )
             tm = validate.text(
                 errors, p + "tm_account", f"客服 {n} 的{AGENT_LABELS['tm_account']}", agent.get("tm_account"),
@@ -440,11 +455,12 @@ class DecorationArea:
             )
         errors = FieldErrors()
         clean_title = validate.text(
-            errors, "custom_title", DECORATION_LABELS["custom_title"], title, max_len=60
+            errors, "custom_title", DECORATION_LABELS["custom_title"], title, max_len=60, **_SHOP_TEXT
         )
         clean_content = validate.text(
             errors, "custom_content", DECORATION_LABELS["custom_content"], content,
-            max_len=rules.CUSTOM_AREAS_TEXT_MAX, multiline=True,
+            max_len=rules.CUSTOM_AREAS_TEXT_MAX, multiline=True, allowed=_SHOP_TEXT_CHARS + "\n\t",
+            allowed_desc=_SHOP_TEXT_DESC,
         )  # fmt: skip
         asset = None
         up = self._one(errors, "custom_image", DECORATION_LABELS["custom_image"], image)
@@ -481,7 +497,13 @@ class DecorationArea:
         errors = FieldErrors()
         lab = DECORATION_LABELS["video_file"]
         clean_title = validate.text(
-            errors, "video_title", DECORATION_LABELS["video_title"], title, required=False, max_len=60
+            errors,
+            "video_title",
+            DECORATION_LABELS["video_title"],
+            title,
+            required=False,
+            max_len=60,
+            **_SHOP_TEXT,
         )
         up = self._one(errors, "video_file", lab, video)
         seconds = None
