@@ -28,6 +28,7 @@ __all__ = [
     "ImageMeta",
     "VideoMeta",
     "Product",
+    "Certificate",
 ]
 
 PRODUCT_TYPE_RTS = "Ready to Ship"  # 直接下单品
@@ -110,6 +111,7 @@ class Product(SavedModel):
     description: str = ""
     price_mode: str = PRICE_MODE_LADDER
     sell_by: str = "按件卖"  # RTS: 按件卖 | 按批卖
+    lot_size: int | None = None  # units in one lot when sold by lot (按批卖)
     unit: str = "Piece/Pieces"
     price_tiers: list[PriceTier] = Field(default_factory=list)  # ladder prices (price_mode ladder)
     price_min_usd: float | None = None  # price range (price_mode range)
@@ -131,10 +133,12 @@ class Product(SavedModel):
     freight_template: str = ""
     images: list[ImageMeta] = Field(default_factory=list)
     video: VideoMeta | None = None
+    special_goods: str = "普通商品"  # or "第三类医疗器械" (only in the six categories, with a certificate)
     status: str = STATUS_PUBLISHED
     published_on: dt.date
     updated_on: dt.date | None = None
     owner: str = "admin"
+    task_id: str | None = None  # the task screen it was published from (03.3.5 / 03.3.6), for the form
     # Trade figures the workbench scores 交易表现 with (simulated, last 90 / 30 days).
     orders_90d: int = 0
     inquiries_30d: int = 0
@@ -151,3 +155,14 @@ class Product(SavedModel):
         if self.price_tiers:
             return " / ".join(f"≥{t.min_qty}: US ${t.price_usd:.2f}" for t in self.price_tiers)
         return "—"
+
+
+class Certificate(SavedModel):
+    """A regulatory licence submitted at 认证中心-证书管理 (needed for restricted categories, L1657)."""
+
+    kind: str
+    number: str
+    holder: str
+    valid_until: dt.date
+    submitted_on: dt.date
+    status: str = "审核通过"

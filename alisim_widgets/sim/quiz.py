@@ -226,6 +226,63 @@ _add(
 )
 
 
+# 项目三 知识点 2 发品规则 (标题、禁限售、重复铺货、主图视频), 3.1 RTS 与 Customization
+_add(
+    Question(
+        "03.q1",
+        "下面哪些产品标题违反了国际站的标题规则？（多选）",
+        (
+            "Kids Plastic Balance Board with Maze Game Integration Training Wobble Board Children Fitness Board Activity Game",
+            "Marble Race 168 Ball Track Run Blocks Maze Track Building Blocks Assemble Set ABS Funnel Slide Bricks Toys 6 Children Gift",
+            "Wireless Bluetooth Earphones Sports Headset with Mic for Running and Gym Workout",
+            "Soft Cotton Baby Romper Long Sleeve Newborn Clothes for Boys and Girls",
+            "Shockproof Silicone Phone Case for iPhone 13 Pro Max Soft Back Cover",
+        ),
+        multiple=True,
+    ),
+    Question(
+        "03.q2",
+        "典阅科技想卖一款第三类医疗器械——隐形眼镜。怎样发布才符合规则？",
+        (
+            "不需要任何证书，发布在 钟表珠宝眼镜 >> 眼镜 >> 太阳镜 类目",
+            "先在认证中心提交禁限售证书，再发布在 Timepieces, Jewelry, Eyewear > Eyewear > Contact Lenses 类目",
+            "先提交证书，再发布在任何相关的类目，例如 美容个护 >> 美容设备 >> 家用美容仪",
+            "医疗器械属于禁售类，任何情况下都不能发布",
+        ),
+    ),
+    Question(
+        "03.q3",
+        "下面哪些商品属于平台禁售、不能发布？（多选）",
+        ("电子烟", "儿童积木", "象牙工艺品", "女童连衣裙", "老虎机", "弹簧刀等管制刀具"),
+        multiple=True,
+    ),
+    Question("03.q4", "Ready to Ship（直接下单品）最晚要在多少天内发货？", ("7 天", "15 天", "30 天", "45 天")),
+    Question(
+        "03.q5",
+        "关于 Ready to Ship 和 Customization，哪些说法正确？（多选）",
+        (
+            "Ready to Ship 适合小批量、低起订量、要快速发货的买家",
+            "Customization 适合来图、来样加工和开模等深度定制",
+            "Ready to Ship 产品可以选择协商物流",
+            "Customization 产品也可以按数量设置阶梯价格",
+            "Ready to Ship 产品只能用价格区间展示价格",
+        ),
+        multiple=True,
+    ),
+    Question(
+        "03.q6",
+        "哪些做法会被判定为重复铺货？（多选）",
+        (
+            "同一款积木，只改了标题又发布一次",
+            "同一款积木，换了主图和详情描述再发布一次",
+            "同一款连衣裙的红色和蓝色，做成一个产品的两个规格",
+            "材质、尺寸、价格都不同的两款积木，分别发布",
+        ),
+        multiple=True,
+    ),
+    Question("03.q7", "产品主图视频的时长最长是多少？", ("15 秒", "30 秒", "45 秒", "3 分钟")),
+)
+
 class QuizArea:
     """Saves the student's choices for knowledge-check questions."""
 

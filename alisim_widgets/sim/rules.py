@@ -134,6 +134,65 @@ TITLE_WORD_REPEAT_LIMIT = 3  # a word used three or more times breaks the rule (
 KEYWORDS_MIN, KEYWORDS_MAX = 1, 3
 KEYWORD_MAX = 128
 RTS_MAX_LEAD_DAYS = 15  # L1927
+# 03 product publishing; "simulator" marks limits the textbook does not give.
+MAIN_IMAGE_FORMATS = ("JPEG", "PNG")  # L1970 jpeg, jpg, png
+MAIN_IMAGES_MAX = 6  # simulator: the form's six main-image slots
+MAIN_IMAGES_SCORE_MIN = 4  # L1973 four or more images raise the product score
+MAIN_IMAGE_SQUARE_RATIO = (0.8, 1.25)  # L1519 近似正方形: width / height within this range (advice)
+MAIN_IMAGE_MAX_PIXELS = 40_000_000  # simulator: refuse decompression bombs before decoding
+MAIN_VIDEO_FORMATS = ("mp4", "mov")  # simulator: MP4/QuickTime, whose header holds the duration
+# L1708 "使用品牌词或专利词例如IPHONE或者bluetooth": others' brand and patent words, refused in titles and
+# keywords (case-insensitive, whole words). IPHONE and bluetooth are the textbook's; the rest are well-known
+# marks of the toy, apparel and electronics trades (simulator list: a teacher may add to it).
+BRAND_WORDS = (
+    "iphone", "bluetooth", "ipad", "airpods", "apple watch", "lego", "disney", "barbie", "hello kitty",
+    "pokemon", "marvel", "peppa pig", "nike", "adidas", "gucci", "chanel", "louis vuitton", "samsung",
+    "huawei", "xiaomi", "playstation", "nintendo", "hdmi",
+)  # fmt: skip
+# Small function words do not count for the three-repeats rule (L1708 targets keyword stuffing; "for"
+# and "with" are advised connectors, L1838). Words are compared case-insensitively; "Board" and
+# "Boards" are different words.
+TITLE_REPEAT_IGNORED_WORDS = ("a", "an", "the", "and", "or", "for", "with", "of", "in", "on", "to", "by", "&")
+PRICE_TIERS_MAX = 4  # simulator: ladder prices of up to four quantities
+LEAD_TIME_TIERS_MAX = 3  # L1915 增加数量限制 (可设置不超过 3 个范围)
+SKU_CODE_MAX = 50  # simulator
+DESCRIPTION_MAX = 5000  # simulator: detail description text
+ATTRIBUTE_MAX = 70  # simulator: one attribute value
+# L1940 已选择3项 / 5项: five customization services, three named at L1942-1946 (the other two: simulator).
+CUSTOMIZATION_SERVICES = ("LOGO定制", "外包装定制", "图案定制", "颜色定制", "尺寸定制")
+CUSTOMIZATION_MIN_QTY_DEFAULT = 100  # L1942 LOGO定制 100 Set/Sets
+OTHER_SERVICES = ("私模产品", "生产可在线服务", "特殊一站式服务")  # L1950-1957 特殊服务及其它
+# L1641-1650: the 17 prohibited classes (禁售), by their number in the textbook's list.
+PROHIBITED_CLASSES = {
+    1: "毒品、管制化学品及毒品工具",
+    2: "危险化学品",
+    3: "枪支弹药",
+    4: "管制器具",
+    5: "军警用品",
+    6: "药品",
+    7: "医疗器械",
+    8: "色情、暴力、低俗及侮辱用品",
+    9: "非法用途产品",
+    10: "非法服务",
+    11: "收藏品",
+    12: "人体器官、保护动物及捕鱼工具",
+    13: "危害国家安全及敏感性信息",
+    14: "烟草",
+    15: "赌博",
+    16: "制钱及其他管制物品",
+    17: "违反目的产品质量技术规范/法令/标准的、劣质的、存在风险的商品",
+}
+# L1658-1665: class-III medical devices only in these six categories, and only with a certificate
+# uploaded at 认证中心-证书管理 (L1657). Publishing one elsewhere is refused with or without it (L1668).
+MEDICAL_III_CATEGORIES = (
+    "Health & Medical > Medical Devices",
+    "Health & Medical > Medical consumables",
+    "Beauty & Personal Care > Beauty Equipment > HIFU",
+    "Beauty & Personal Care > Beauty Equipment > Cry lipolysis Slimming Machine",
+    "Beauty & Personal Care > Skin Care > Dermal filler",
+    "Timepieces, Jewelry, Eyewear > Eyewear > Contact Lenses",
+)
+MEDICAL_III_CERTIFICATE = "第三类医疗器械经营许可证"
 
 # --- True View (L2102-2258) ------------------------------------------------------------------
 TRUEVIEW_ASPECTS = ("9:16", "16:9", "3:4", "1:1")

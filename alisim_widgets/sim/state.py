@@ -18,7 +18,7 @@ from .decoration_models import Decoration
 from .media_models import TrueViewPost, VideoClip
 from .model_base import SavedModel as _Model
 from .ownership_models import Contact, Customer, Inquiry, RfqRecord
-from .products_models import Product
+from .products_models import Certificate, Product
 from .sub_accounts_models import SubAccount
 from .verification_models import Verification
 
@@ -103,6 +103,7 @@ class StoreState(_Model):
     rfqs: list[RfqRecord] = Field(default_factory=list)
     decoration: Decoration | None = None  # 全球旺铺装修 (02.4.1)
     products: list[Product] = Field(default_factory=list)  # 产品管理 (03_product)
+    certificates: list[Certificate] = Field(default_factory=list)  # 认证中心-证书管理 (03_product)
     videos: list[VideoClip] = Field(default_factory=list)  # 视频银行 (04_media)
     trueviews: list[TrueViewPost] = Field(default_factory=list)  # True View 视频 (04.1.4)
     extra: dict[str, Any] = Field(default_factory=dict)  # scenario notes shown to students

@@ -1,0 +1,302 @@
+"""Main images and the main video of a product: read the real uploaded bytes and measure them.
+
+Images are opened with Pillow (a renamed or broken file is caught); MP4/MOV videos are read from their
+header boxes (``mvhd`` for the duration, ``tkhd`` for the picture size), so the simulator checks what the
+file really is. A clip of the video bank is checked by its saved metadata. Limits: ``rules.MAIN_*``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import struct
+import warnings
+from pathlib import PurePath
+from typing import Any
+
+from . import rules, validate
+from .errors import FieldErrors
+from .products_models import ImageMeta, VideoMeta
+
+__all__ = [
+    "as_file",
+    "size_text",
+    "check_images",
+    "check_video",
+    "measure_image",
+    "mp4_facts",
+]
+
+_NAME_MAX = 120
+_EXTENSIONS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",)}
+MB = 1024 * 1024
+
+
+def size_text(n: int | float) -> str:
+    """``5.2 MB`` / ``180 KB`` / ``532 字节``."""
+    if n >= MB:
+        return f"{n / MB:.1f} MB"
+    if n >= 1024:
+        return f"{n / 1024:.0f} KB"
+    return f"{int(n)} 字节"
+
+
+def as_file(value: Any) -> tuple[str, bytes] | None:
+    """``(name, bytes)`` from an ipywidgets upload dict, a ``(name, bytes)`` pair or an object with
+    ``name`` and ``content``; None when ``value`` is not a file."""
+    if isinstance(value, dict) and "content" in value:
+        content = value["content"]
+        name = value.get("name", "")
+    elif (
+        isinstance(value, (tuple, list))
+        and len(value) == 2
+        and isinstance(value[1], (bytes, bytearray, memoryview))
+    ):
+        name, content = value
+    elif hasattr(value, "name") and hasattr(value, "content"):
+        name, content = value.name, value.content
+    else:
+        return None
+    if not isinstance(content, (bytes, bytearray, memoryview)):
+        return None
+    return str(name), bytes(content)
+
+
+def measure_image(name: str, data: bytes) -> tuple[ImageMeta | None, str]:
+    """Open ``data`` with Pillow: (the measurements, "") or (None, why it is not a usable image)."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as img:
+                fmt, (width, height) = img.format or "", img.size
+                if width * height > rules.MAIN_IMAGE_MAX_PIXELS:
+                    return None, f"像素太多（{width}×{height}），请缩小后再上传"
+                img.verify()  # a truncated or corrupt file fails here
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombWarning,
+            Image.DecompressionBombError):  # fmt: skip
+        return None, "不是有效的 JPG 或 PNG 图片（文件损坏或不是图片）"
+    if fmt not in rules.MAIN_IMAGE_FORMATS:
+        return None, f"格式是 {fmt}，主图只支持 JPG、JPEG、PNG"
+    ext = PurePath(name).suffix.lower()
+    if ext not in _EXTENSIONS[fmt]:
+        return None, f"文件名后缀（{ext or '无'}）与图片的真实格式（{fmt}）不符"
+    meta = ImageMeta(
+        name=name,
+        format=fmt,
+        width=width,
+        height=height,
+        size_bytes=len(data),
+        sha1=hashlib.sha1(data).hexdigest(),
+    )
+    return meta, ""
+
+
+def image_advice(meta: ImageMeta, label: str) -> list[str]:
+    """What a main image could do better (advice only)."""
+    out = []
+    if meta.size_bytes > rules.MAIN_IMAGE_ADVISED_MAX_BYTES:
+        out.append(f"{label}有 {size_text(meta.size_bytes)}，建议不超过 3 MB（加载更快）")
+    if min(meta.width, meta.height) < rules.MAIN_IMAGE_MIN_PX:
+        out.append(f"{label}只有 {meta.width}×{meta.height} 像素，建议 640×640 以上（750×750 最佳）")
+    lo, hi = rules.MAIN_IMAGE_SQUARE_RATIO
+    if not lo <= meta.width / meta.height <= hi:
+        out.append(f"{label}是 {meta.width}×{meta.height}，建议用近似正方形的图片")
+    return out
+
+
+def check_images(
+    errors: FieldErrors, key: str, value: Any, kept: list[ImageMeta] | None = None
+) -> tuple[list[ImageMeta] | None, list[str]]:
+    """Main images: new uploads are measured; ``kept`` are the edited product's images, which may stay.
+
+    Returns (the images, advice). Enforced: at least one, at most six, JPG/PNG, ≤ 5 MB each.
+    """
+    label = "产品主图"
+    if value is None:
+        value = []
+    if not isinstance(value, (list, tuple)):
+        value = [value]
+    if not value:
+        errors.add(key, f"请上传{label}（至少 1 张，建议 {rules.MAIN_IMAGES_ADVISED} 张以上）", "required")
+        return None, []
+    if len(value) > rules.MAIN_IMAGES_MAX:
+        errors.add(key, f"{label}最多 {rules.MAIN_IMAGES_MAX} 张（当前 {len(value)} 张）", "max_n")
+        return None, []
+    kept_ok = {m.sha1: m for m in kept or []}
+    out: list[ImageMeta] = []
+    problems: list[str] = []
+    for i, item in enumerate(value, 1):
+        where = f"第 {i} 张主图"
+        if isinstance(item, ImageMeta) or (isinstance(item, dict) and "sha1" in item):
+            meta = item if isinstance(item, ImageMeta) else None
+            sha = item.sha1 if meta else item.get("sha1")
+            if sha not in kept_ok or (meta is not None and meta != kept_ok[sha]):
+                problems.append(f"{where}不是本产品已上传的图片，请重新上传文件")
+                continue
+            out.append(kept_ok[sha])
+            continue
+        file = as_file(item)
+        if file is None:
+            problems.append(f"{where}应为上传的图片文件")
+            continue
+        name, data = file
+        name_errors = FieldErrors()
+        validate.text(name_errors, key, f"{where}的文件名", name, max_len=_NAME_MAX)
+        if name_errors:
+            problems.append(name_errors.errors[0].message)
+            continue
+        if len(data) > rules.MAIN_IMAGE_MAX_BYTES:
+            problems.append(f"{where}（{name}）不能超过 5 MB（当前 {size_text(len(data))}）")
+            continue
+        meta, why = measure_image(name, data)
+        if meta is None:
+            problems.append(f"{where}（{name}）{why}")
+            continue
+        out.append(meta)
+    if problems:
+        errors.add(key, "；".join(problems), "image")
+        return None, []
+    advice: list[str] = []
+    for i, meta in enumerate(out, 1):
+        advice += image_advice(meta, f"第 {i} 张主图")
+    if len({m.sha1 for m in out}) < len(out):
+        advice.append("有两张主图完全相同，建议换成不同角度（正面、背面、侧面、细节）")
+    if len(out) < rules.MAIN_IMAGES_ADVISED:
+        advice.append(
+            f"主图只有 {len(out)} 张，建议 {rules.MAIN_IMAGES_ADVISED} 张以上，展示 SKU、正面、背面、侧面和细节"
+        )
+    return out, advice
+
+
+# --- video -------------------------------------------------------------------------------------------
+def _boxes(data: bytes, start: int, end: int):
+    """Yield (type, payload start, payload end) of the ISO-BMFF boxes between ``start`` and ``end``."""
+    pos = start
+    while pos + 8 <= end:
+        size, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        header = 8
+        if size == 1:
+            if pos + 16 > end:
+                return
+            size = struct.unpack(">Q", data[pos + 8 : pos + 16])[0]
+            header = 16
+        elif size == 0:
+            size = end - pos
+        if size < header or pos + size > end:
+            return
+        yield kind.decode("latin-1"), pos + header, pos + size
+        pos += size
+
+
+def mp4_facts(data: bytes) -> tuple[float, int, int] | None:
+    """(seconds, width, height) from an MP4/MOV header, or None when the file is not one."""
+    seconds = None
+    width = height = 0
+    for kind, a, b in _boxes(data, 0, len(data)):
+        if kind != "moov":
+            continue
+        for sub, c, d in _boxes(data, a, b):
+            if sub == "mvhd" and d - c >= 20:
+                version = data[c]
+                if version == 1 and d - c >= 32:
+                    timescale, duration = struct.unpack(">IQ", data[c + 20 : c + 32])
+                else:
+                    timescale, duration = struct.unpack(">II", data[c + 12 : c + 20])
+                if timescale:
+                    seconds = duration / timescale
+            elif sub == "trak":
+                for leaf, e, f in _boxes(data, c, d):
+                    if leaf == "tkhd" and f - e >= 8:
+                        w, h = struct.unpack(">II", data[f - 8 : f])
+                        w, h = w >> 16, h >> 16  # 16.16 fixed point
+                        if w * h > width * height:
+                            width, height = w, h
+    if seconds is None or not width or not height:
+        return None
+    return seconds, width, height
+
+
+def _video_rules(errors: FieldErrors, key: str, meta: VideoMeta) -> list[str]:
+    """Enforce the main-video limits on measured facts; return the advice."""
+    what = f"主图视频（{meta.name}）"
+    if meta.seconds > rules.MAIN_VIDEO_MAX_SECONDS:
+        errors.add(
+            key,
+            f"{what}时长不能超过 {rules.MAIN_VIDEO_MAX_SECONDS} 秒（当前 {meta.seconds:g} 秒）",
+            "video_seconds",
+        )
+    if min(meta.width, meta.height) < rules.MAIN_VIDEO_MIN_HEIGHT_PX:
+        errors.add(
+            key, f"{what}清晰度不能低于 480P（640×480），当前 {meta.width}×{meta.height}", "video_resolution"
+        )
+    if meta.size_bytes > rules.MAIN_VIDEO_MAX_BYTES:
+        errors.add(key, f"{what}不能超过 100 MB（当前 {size_text(meta.size_bytes)}）", "video_size")
+    advice = []
+    if meta.seconds < rules.MAIN_VIDEO_ADVISED_MIN_SECONDS:
+        advice.append(f"主图视频只有 {meta.seconds:g} 秒，建议 20–45 秒（15–30 秒最佳）")
+    if meta.height > meta.width:
+        advice.append("主图视频是竖屏，建议横屏拍摄")
+    return advice
+
+
+def check_video(
+    errors: FieldErrors, key: str, value: Any, bank: list[Any], kept: VideoMeta | None = None
+) -> tuple[VideoMeta | None, list[str]]:
+    """The main video: none, a clip id of the video bank, an uploaded MP4/MOV, or the edited product's own."""
+    if value in (None, "", [], ()):
+        return None, []
+    if isinstance(value, VideoMeta):
+        if kept is None or value != kept:
+            errors.add(key, "这个视频不是本产品已有的主图视频，请从视频银行选择或重新上传", "video")
+            return None, []
+        return kept, []
+    if isinstance(value, str):
+        clip_id = value.strip()
+        clip = next((c for c in bank if getattr(c, "id", None) == clip_id), None)
+        if clip is None:
+            errors.add(key, f"视频银行里没有编号为“{value[:30]}”的视频", "video")
+            return None, []
+        meta = VideoMeta(
+            source="bank",
+            bank_id=clip.id,
+            name=str(getattr(clip, "file_name", clip.id)),
+            seconds=float(clip.duration_s),
+            width=int(clip.width),
+            height=int(clip.height),
+            size_bytes=int(clip.size_bytes),
+        )
+    else:
+        file = as_file(value)
+        if file is None:
+            errors.add(key, "主图视频应为视频银行里的视频编号，或上传的 MP4/MOV 文件", "video")
+            return None, []
+        name, data = file
+        before = len(errors.errors)
+        validate.text(errors, key, "主图视频的文件名", name, max_len=_NAME_MAX)
+        if len(errors.errors) > before:
+            return None, []
+        ext = PurePath(name).suffix.lower().lstrip(".")
+        if ext not in rules.MAIN_VIDEO_FORMATS:
+            errors.add(key, f"主图视频只支持 MP4、MOV 文件（当前：{ext or '无后缀'}）", "video_format")
+            return None, []
+        if len(data) > rules.MAIN_VIDEO_MAX_BYTES:
+            errors.add(key, f"主图视频（{name}）不能超过 100 MB（当前 {size_text(len(data))}）", "video_size")
+            return None, []
+        facts = mp4_facts(data)
+        if facts is None:
+            errors.add(key, f"无法读取视频（{name}）的时长和分辨率：文件损坏或不是 MP4/MOV 视频", "video")
+            return None, []
+        seconds, width, height = facts
+        meta = VideoMeta(
+            source="upload",
+            name=name,
+            seconds=round(seconds, 2),
+            width=width,
+            height=height,
+            size_bytes=len(data),
+        )
+    before = len(errors.errors)
+    advice = _video_rules(errors, key, meta)
+    return (meta if len(errors.errors) == before else None), advice
