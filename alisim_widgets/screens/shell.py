@@ -146,6 +146,16 @@ from .verification import VerificationScreen  # noqa: E402
 SECTIONS["店铺管理"] += [("A&V 认证", VerificationScreen), ("管理公司信息", CompanyInfoScreen)]
 SECTIONS["账户中心"].append(("个人信息与账号安全", AccountCenterPage))
 
+# 项目四 (04_media): the video bank, True View publishing and the True View video manager.
+from .media import TrueViewScreen, VideoBankPage  # noqa: E402
+from .trueview_tools import TrueViewManager  # noqa: E402
+
+SECTIONS["媒体中心"] += [
+    ("视频银行", VideoBankPage),
+    ("发布 True View 视频", TrueViewScreen),
+    ("True View 视频管理", TrueViewManager),
+]
+
 
 def _as_widget(page: Any) -> W.Widget:
     if isinstance(page, W.Widget):
