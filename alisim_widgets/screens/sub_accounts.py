@@ -17,8 +17,9 @@ from ..sim.permissions import LABELS, PERMISSIONS, allowed, role_of
 from ..sim.sub_accounts import ADMIN_ID, GENDERS, OWNED_LABELS, ROLE_DESCRIPTIONS
 from ..sim.sub_accounts import SUB_ACCOUNT_LABELS as L
 from .base import Field, Screen, SubmitResult, esc
+from .style import css
 
-__all__ = ["SubAccountScreen", "permission_table"]
+__all__ = ["SubAccountScreen", "PermissionMatrix", "permission_table"]
 
 _ROLE_HELP = "；".join(f"{role}：{desc}" for role, desc in ROLE_DESCRIPTIONS.items())
 
@@ -330,3 +331,52 @@ def _mask_email(email: str) -> str:
 
 def _owned_labels(owned: dict[str, int]) -> list[tuple[str, int]]:
     return [(OWNED_LABELS.get(k, k), n) for k, n in owned.items() if n]
+
+
+_GROUPS = {"product": "产品管理", "store": "店铺管理", "inquiry": "询盘", "crm": "客户通", "data": "数据管家",
+           "account": "账户中心"}  # fmt: skip
+_MATRIX_ROLES = (rules.ROLE_ADMIN, rules.ROLE_MANAGER, rules.ROLE_SALES, rules.ROLE_MAKER)
+
+
+class PermissionMatrix:
+    """账号管理权限 (L1295-1346) as an interactive table: pick a module, or only the rows where roles differ."""
+
+    def __init__(self) -> None:
+        self.group = W.Dropdown(options=["全部", *_GROUPS.values()], value="全部", description="模块")
+        self.only_diff = W.Checkbox(description="只看各角色不同的功能", value=False, indent=False)
+        self.table = W.HTML()
+        self.group.observe(lambda _c: self.render(), "value")
+        self.only_diff.observe(lambda _c: self.render(), "value")
+        self.widget = W.VBox([css(), W.HBox([self.group, self.only_diff]), self.table])
+        self.render()
+
+    def rows(self) -> list[tuple[str, str, list[bool]]]:
+        out = []
+        for key, roles in PERMISSIONS.items():
+            group = _GROUPS[key.split(".")[0]]
+            if self.group.value not in ("全部", group):
+                continue
+            cells = [role in roles for role in _MATRIX_ROLES]
+            if self.only_diff.value and all(cells):
+                continue
+            out.append((group, LABELS[key], cells))
+        return out
+
+    def render(self) -> None:
+        head = "".join(f"<th>{r}</th>" for r in _MATRIX_ROLES)
+        body = "".join(
+            f"<tr><td>{g}</td><td>{esc(label)}</td>"
+            + "".join(
+                "<td class='yes'>√</td>" if ok else "<td style='color:#bbb;text-align:center'>×</td>"
+                for ok in cells
+            )
+            + "</tr>"
+            for g, label, cells in self.rows()
+        )
+        note = "<div class='alisim-help'>数据管家：制作员得到管理员授权后才可以查看。</div>"
+        self.table.value = (
+            f"<table class='alisim-table'><tr><th>模块</th><th>功能</th>{head}</tr>{body}</table>{note}"
+        )
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
