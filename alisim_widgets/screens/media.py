@@ -48,6 +48,26 @@ def clip_facts(clip: VideoClip) -> str:
     return "、".join(facts) or "—"
 
 
+_NOWRAP = {
+    0,
+    3,
+    4,
+    5,
+    6,
+    7,
+    8,
+}  # id, duration, resolution, ratio, size, subtitles, voice: short, keep on one line
+
+
+_WIDE = {2, 9, 10}  # what it shows, other facts, products: readable widths
+
+
+def _td(value: Any, column: int) -> str:
+    style = " style='white-space:nowrap'" if column in _NOWRAP else ""
+    style = " style='min-width:150px'" if column in _WIDE else style
+    return f"<td{style}>{esc(value)}</td>"
+
+
 def bank_table_html(clips: list[VideoClip], products: dict[int, str] | None = None) -> str:
     """The video bank as a table (every value escaped)."""
     products = products or {}
@@ -85,7 +105,7 @@ def bank_table_html(clips: list[VideoClip], products: dict[int, str] | None = No
             clip_facts(c),
             shown or "—",
         )
-        rows.append("<tr>" + "".join(f"<td>{esc(v)}</td>" for v in cells) + "</tr>")
+        rows.append("<tr>" + "".join(_td(v, n) for n, v in enumerate(cells)) + "</tr>")
     return (
         "<div style='max-height:330px;overflow:auto'><table class='alisim-table'>"
         f"<tr>{head}</tr>{''.join(rows)}</table></div>"
@@ -209,7 +229,8 @@ class TrueViewScreen(Screen):
                     p.title if len(p.title) <= _PRODUCT_TITLE_SHOWN else p.title[:_PRODUCT_TITLE_SHOWN] + "…"
                 )
                 label = W.HTML(f"<span title='{esc(p.title)}'>{p.id} · {esc(title)}</span>")
-                row = W.HBox([box, label])
+                # Rows must not shrink inside the scrolling box (they would overlap).
+                row = W.HBox([box, label], layout=W.Layout(flex="0 0 auto", min_height="28px"))
                 row.product_id = p.id  # type: ignore[attr-defined]
                 rows.append(row)
             return W.VBox(rows, layout=W.Layout(max_height="220px", overflow="auto", width="620px"))
