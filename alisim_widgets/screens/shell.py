@@ -146,6 +146,29 @@ from .verification import VerificationScreen  # noqa: E402
 SECTIONS["店铺管理"] += [("A&V 认证", VerificationScreen), ("管理公司信息", CompanyInfoScreen)]
 SECTIONS["账户中心"].append(("个人信息与账号安全", AccountCenterPage))
 
+# 项目二: 子账号设置 (02.5.4) and 全球旺铺装修 (02.4.1).
+from .decoration import DecorationScreen  # noqa: E402
+from .sub_accounts import SubAccountScreen  # noqa: E402
+
+SECTIONS["账户中心"].append(("子账号设置", SubAccountScreen))
+SECTIONS["店铺管理"].append(("全球旺铺装修", DecorationScreen))
+
+
+# 项目三 (03_product): publishing products and the product workbench (built on first click).
+def _publish(backend: Backend) -> Any:
+    from .products import ProductPublishScreen
+
+    return ProductPublishScreen(backend)
+
+
+def _workbench(backend: Backend) -> Any:
+    from .product_workbench import ProductWorkbench
+
+    return ProductWorkbench(backend)
+
+
+SECTIONS["产品管理"] += [("发布产品", _publish), ("产品运营工作台", _workbench)]
+
 # 项目四 (04_media): the video bank, True View publishing and the True View video manager.
 from .media import TrueViewScreen, VideoBankPage  # noqa: E402
 from .trueview_tools import TrueViewManager  # noqa: E402

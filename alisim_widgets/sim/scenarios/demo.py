@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from ..state import StoreState
+from .decoration_data import decorate_demo
 from .store_setup import complete_store_setup
 from .storyline import registered_store, storyline_products, storyline_trueviews, storyline_videos
+from .team_data import add_xu_tiantian, seed_team
 
 
 def build() -> StoreState:
@@ -14,4 +16,6 @@ def build() -> StoreState:
     complete_store_setup(state)  # 02_store: A&V passed, company information reviewed
     state.products = storyline_products(state.today)  # 03_product
     state.videos, state.trueviews = storyline_videos(), storyline_trueviews()  # 04_media
+    add_xu_tiantian(seed_team(state))  # 02_store: the team, with task 02.5.4 done
+    decorate_demo(state)  # 02_store: the decorated home page (02.4.1)
     return state
