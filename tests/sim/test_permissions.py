@@ -178,3 +178,37 @@ def test_a_deleted_acting_account_is_refused_everything(store):
         work.sub_accounts = [s for s in work.sub_accounts if s.id != "sub01"]
     with pytest.raises(PermissionDenied, match="切换回管理员"):
         require(store, "account.profile")
+
+
+# Operations of the other 02 areas: the permission is checked before anything else, so an allowed account
+# gets past it (and may then meet an ordinary validation error), a forbidden one is stopped at once.
+OTHER_OPERATIONS = {
+    "store.company_info": lambda b: b.company.submit({}),
+    "store.av_verification": lambda b: b.verification.confirm_letter(),
+    "account.profile": lambda b: b.account_security.update_profile({}),
+    "account.avatar": lambda b: b.account_security.upload_avatar(None),
+    "account.change_email": lambda b: b.account_security.request_code("change_email", "?"),
+    "account.change_password": lambda b: b.account_security.request_code("change_password", "?"),
+    "account.security_phone": lambda b: b.account_security.request_code("security_phone", "?"),
+    "account.security_question": lambda b: b.account_security.request_code("security_question", "?"),
+    "product.image_bank": lambda b: b.media.delete_trueview("TV-NONE"),
+}
+OTHER_CELLS = [(k, a) for k in OTHER_OPERATIONS for a in ACTORS]
+
+
+@pytest.mark.parametrize("key, actor", OTHER_CELLS, ids=[f"{k}-{a}" for k, a in OTHER_CELLS])
+def test_the_other_areas_obey_the_matrix(store, key, actor):
+    from alisim_widgets.sim.errors import SimError
+
+    backend = _act_as(store, actor)
+    before = file_bytes(backend.path)
+    try:
+        OTHER_OPERATIONS[key](backend)
+    except PermissionDenied as exc:
+        assert not expected(key, actor), f"{actor} was refused {key}: {exc.message}"
+        assert LABELS[key] in exc.message
+        assert file_bytes(backend.path) == before
+    except SimError:
+        assert expected(key, actor), f"{actor} got past the permission of {key}"
+    else:
+        assert expected(key, actor), f"{actor} was allowed {key}"
