@@ -77,7 +77,9 @@ def _decoration(backend) -> dict[str, Any] | None:
         "carousel_height": car.height if car else None,
         "carousel_rotation": car.rotation if car else None,
         "banner_height": full.height if full and full.images else None,
-        "service_agent": [(a.name, a.kind, a.avatar.width, a.avatar.height) for a in svc.agents] if svc else None,
+        "service_agent": [(a.name, a.kind, a.avatar.width, a.avatar.height) for a in svc.agents]
+        if svc
+        else None,
         "custom_title": [a.title for a in deco.custom_areas],
         "video": video is not None or None,
     }
@@ -117,7 +119,14 @@ register(
             FieldCheck("postcode", "邮编", _T["postcode"], "exact"),
             FieldCheck("department", "部门", _T["department"], "nospace"),
             FieldCheck("job_title", "职位", _T["job_title"], "text"),
-            FieldCheck("role", "账号类型", _T["role"], "exact", weight=2, hint="徐甜甜在公司的岗位对应哪种子账号类型？"),
+            FieldCheck(
+                "role",
+                "账号类型",
+                _T["role"],
+                "exact",
+                weight=2,
+                hint="徐甜甜在公司的岗位对应哪种子账号类型？",
+            ),
         ),
         missing="还没有为徐甜甜添加子账号：先获取邮箱验证码，再填写资料并点击“添加”",
     ),
@@ -127,17 +136,35 @@ register(
         10,
         _decoration,
         (
-            FieldCheck("signboard", "店招图片", _D["signboard"], "exact", weight=2,
-                       hint="上传自己的店招图片，尺寸用建议尺寸"),
+            FieldCheck(
+                "signboard",
+                "店招图片",
+                _D["signboard"],
+                "exact",
+                weight=2,
+                hint="上传自己的店招图片，尺寸用建议尺寸",
+            ),
             FieldCheck("show_company_name", "店招显示公司名称", _D["show_company_name"], "exact"),
-            FieldCheck("carousel_count", "轮播 banner 图片数量", _D["carousel_count"], _at_least,
-                       hint="看任务要求的张数"),
+            FieldCheck(
+                "carousel_count",
+                "轮播 banner 图片数量",
+                _D["carousel_count"],
+                _at_least,
+                hint="看任务要求的张数",
+            ),
             FieldCheck("carousel_height", "轮播 banner 高度", _D["carousel_height"], "exact"),
             FieldCheck("carousel_rotation", "轮播时间", _D["carousel_rotation"], "exact"),
             FieldCheck("banner_height", "通栏 banner", _D["banner_height"], "exact", hint="看任务要求的高度"),
-            FieldCheck("service_agent", "客服模块", _D["service_agent"], _agent_ok,
-                       hint="客服名、客服类型和头像尺寸都要符合任务要求"),
-            FieldCheck("custom_title", "自定义内容区", _D["custom_title"], _has_title, hint="标题按任务要求填写"),
+            FieldCheck(
+                "service_agent",
+                "客服模块",
+                _D["service_agent"],
+                _agent_ok,
+                hint="客服名、客服类型和头像尺寸都要符合任务要求",
+            ),
+            FieldCheck(
+                "custom_title", "自定义内容区", _D["custom_title"], _has_title, hint="标题按任务要求填写"
+            ),
             FieldCheck("video", "旺铺视频", _D["video"], "exact"),
         ),  # fmt: skip
         missing="还没有装修旺铺：在“全球旺铺装修”页面的各个板块上传图片并保存",
