@@ -6,6 +6,7 @@ Each ``tools/notebooks/build_NN_topic.py`` calls these helpers and writes
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import nbformat
@@ -14,16 +15,22 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 __all__ = ["md", "code", "solution", "grade", "locked_md", "write"]
 
 _NB = {"schema_version": 3}
+# A line break inside a Chinese paragraph would render as a space: join such lines.
+_CJK_BREAK = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\n[ \t]*(?=[\u4e00-\u9fffA-Za-z（“《])")
+
+
+def _text(text: str) -> str:
+    return _CJK_BREAK.sub("", text.strip())
 
 
 def md(text: str):
     """A markdown cell (students may not need to edit it, but it is not locked)."""
-    return new_markdown_cell(text.strip())
+    return new_markdown_cell(_text(text))
 
 
 def locked_md(text: str, cell_id: str):
     """A read-only markdown cell (task statements)."""
-    cell = new_markdown_cell(text.strip())
+    cell = new_markdown_cell(_text(text))
     cell.metadata["nbgrader"] = {**_NB, "grade": False, "grade_id": cell_id, "locked": True,
                                  "solution": False, "task": False}  # fmt: skip
     return cell
