@@ -294,6 +294,7 @@ class ProductPublishScreen(Screen):
         self._video_kept: VideoMeta | None = None
         self._video_raw: str | None = None
         self.product_id: int | None = None
+        self.on_saved: list = []  # callbacks(product_id) after a successful submission
         self._bank = list(getattr(backend.state, "videos", None) or [])
         super().__init__(backend)
         self._decorate()
@@ -762,6 +763,8 @@ class ProductPublishScreen(Screen):
         if result.ok:
             self.product_id = result.data
             self._fill_editing()
+            for callback in self.on_saved:
+                callback(result.data)
         return result
 
     def _load_saved(self) -> None:
