@@ -357,7 +357,11 @@ class MediaArea:
         return list(self.backend.state.trueviews)
 
     def post(self, post_id: str) -> TrueViewPost | None:
-        return next((p for p in self.backend.state.trueviews if p.id == post_id), None)
+        """A True View video by its id (TV-0001) or by its clip's id (one video per clip)."""
+        posts = self.backend.state.trueviews
+        return next((p for p in posts if p.id == post_id), None) or next(
+            (p for p in posts if p.video_id == post_id), None
+        )
 
     def quality(self, post_id: str) -> Quality:
         post = self.post(post_id)
@@ -548,10 +552,11 @@ class MediaArea:
     def delete_trueview(self, post_id: Any) -> None:
         """Remove a True View video (published or scheduled)."""
         require(self.backend, "product.image_bank")
-        if self.post(post_id) is None:
+        post = self.post(post_id) if isinstance(post_id, str) else None
+        if post is None:
             raise SimError(f"没有编号为 {str(post_id)[:40]} 的 True View 视频")
-        with self.backend.transaction("media.delete_trueview", str(post_id)) as work:
-            work.trueviews = [p for p in work.trueviews if p.id != post_id]
+        with self.backend.transaction("media.delete_trueview", post.id) as work:
+            work.trueviews = [p for p in work.trueviews if p.id != post.id]
 
     def simulate_plays(self, post_id: Any, plays: Any, days: Any = 0) -> Quality:
         """Simulate buyers watching: ``plays`` effective plays spread over the next ``days`` days.

@@ -382,6 +382,14 @@ def test_plays_leave_the_30_day_window(backend):
     assert backend.media.quality(post.id).plays_30d == 2
 
 
+def test_a_video_is_found_by_its_clip_id_too(backend):
+    post = _published(backend)
+    assert backend.media.simulate_plays(DRESS_CLIP_ID, 11).level == "优质"
+    assert backend.media.post(DRESS_CLIP_ID) == backend.media.post(post.id)
+    backend.media.delete_trueview(DRESS_CLIP_ID)
+    assert backend.media.posts() == []
+
+
 def test_plays_spread_over_days_move_the_clock(backend):
     post = _published(backend)
     q = backend.media.simulate_plays(post.id, 12, 4)
