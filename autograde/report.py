@@ -1,0 +1,442 @@
+"""The class's results: an HTML report (plotly) and a CSV grade table, from the saved stores and the gradebook.
+
+- :func:`class_results` re-checks every student's saved ``alisim_state.json`` field by field with
+  :func:`autograde.evaluate` (the same specs the grade cells use) and takes the totals from nbgrader's
+  gradebook;
+- :func:`render_html` turns that into one self-contained page: score distribution, per-task and
+  per-field error rates, the most common mistakes in Chinese, and a table of students (all student text
+  escaped; plotly.js inline, so the page opens without a network);
+- :func:`grade_table` / :func:`write_csv` give the school's record: one row per student, UTF-8 with BOM.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import shutil
+import statistics
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .check import evaluate
+from .course import Course, CourseError, task_columns
+from .result import CheckResult
+from .spec import SPECS
+
+__all__ = [
+    "StudentReport", "ClassResults", "FieldStat", "TaskStat",
+    "class_results", "render_html", "grade_table", "write_csv", "STATE_FILE",
+]  # fmt: skip
+
+STATE_FILE = "alisim_state.json"
+_MISSING_FEEDBACK = "没有填写"  # FieldOutcome.feedback of an empty field (autograde.check)
+
+
+@dataclass
+class StudentReport:
+    student: str
+    name: str = ""
+    total: float | None = None  # the gradebook's total (None: not graded by nbgrader)
+    estimated: float = 0.0  # the sum of the re-checked tasks (what the grade cells would give)
+    needs_manual: bool = False
+    store: str = ""  # which store was read: "autograded", "submitted" or "" (none handed in)
+    problem: str = ""  # Chinese, when the store could not be used
+    tasks: dict[str, CheckResult] = field(default_factory=dict)
+
+    @property
+    def score(self) -> float:
+        return self.total if self.total is not None else self.estimated
+
+    def mistakes(self) -> list[str]:
+        out = []
+        for task_id, r in self.tasks.items():
+            if r.fields:
+                out += [f"{task_id} {_label(task_id, f.label)}" for f in r.wrong]
+            elif not r.full:
+                out.append(f"{task_id} {r.title}（未完成）")
+        return out
+
+
+@dataclass(frozen=True)
+class FieldStat:
+    task_id: str
+    key: str
+    label: str  # "01.2.2 英文姓名"
+    wrong: int  # filled in, but not what the task asks
+    missing: int  # left empty
+    undone: int  # the whole task was not done
+    students: int
+
+    @property
+    def rate(self) -> float:
+        return (self.wrong + self.missing + self.undone) / self.students if self.students else 0.0
+
+
+@dataclass(frozen=True)
+class TaskStat:
+    task_id: str
+    title: str
+    points: float
+    not_full: int
+    undone: int
+    mean: float
+    students: int
+
+    @property
+    def rate(self) -> float:
+        return self.not_full / self.students if self.students else 0.0
+
+
+def _label(task_id: str, field_label: str) -> str:
+    spec = SPECS.get(task_id)
+    # A one-field task (a knowledge check) is named by its title: "知识检测 Q3", not "答案".
+    return spec.title if spec is not None and len(spec.fields) == 1 else field_label
+
+
+@dataclass
+class ClassResults:
+    assignment: str
+    task_ids: list[str]
+    max_score: float
+    students: list[StudentReport]
+    graded: bool  # totals come from the gradebook
+    generated: str = ""
+
+    def scores(self) -> list[float]:
+        return [s.score for s in self.students]
+
+    def task_stats(self) -> list[TaskStat]:
+        n = len(self.students)
+        out = []
+        for t in self.task_ids:
+            spec = SPECS[t]
+            results = [s.tasks[t] for s in self.students]
+            out.append(TaskStat(
+                t, spec.title, spec.points, sum(not r.full for r in results), sum(not r.fields for r in results),
+                statistics.fmean(float(r) for r in results) if results else 0.0, n,
+            ))  # fmt: skip
+        return out
+
+    def field_stats(self) -> list[FieldStat]:
+        n = len(self.students)
+        out = []
+        for t in self.task_ids:
+            for fc in SPECS[t].fields:
+                wrong = missing = undone = 0
+                for s in self.students:
+                    outcome = next((f for f in s.tasks[t].fields if f.key == fc.key), None)
+                    if outcome is None:
+                        undone += 1
+                    elif not outcome.ok:
+                        if outcome.feedback == _MISSING_FEEDBACK:
+                            missing += 1
+                        else:
+                            wrong += 1
+                out.append(FieldStat(t, fc.key, f"{t} {_label(t, fc.label)}", wrong, missing, undone, n))
+        return out
+
+    def common_mistakes(self, limit: int = 10) -> list[tuple[int, str]]:
+        """The most frequent mistakes, in Chinese: (count, "01.2.2 英文姓名：12 人不一致")."""
+        items: list[tuple[int, str]] = []
+        for ts in self.task_stats():
+            if ts.undone:
+                items.append((ts.undone, f"{ts.task_id} {ts.title}：{ts.undone} 人没有完成"))
+        for fs in self.field_stats():
+            if fs.wrong:
+                items.append((fs.wrong, f"{fs.label}：{fs.wrong} 人不一致"))
+            if fs.missing:
+                items.append((fs.missing, f"{fs.label}：{fs.missing} 人没有填写"))
+        problems = sum(1 for s in self.students if s.problem)
+        if problems:
+            items.append((problems, f"进度文件无法使用：{problems} 人"))
+        items.sort(key=lambda item: -item[0])  # stable: ties keep the notebook's order
+        return items[:limit]
+
+
+# --- reading the class --------------------------------------------------------------------------------
+def _student_names(course: Course) -> dict[str, str]:
+    if not course.db_path().is_file():
+        return {}
+    with course.gradebook() as gb:
+        return {s.id: _full_name(s.first_name, s.last_name) for s in gb.students}
+
+
+def _full_name(first: str | None, last: str | None) -> str:
+    first, last = (first or "").strip(), (last or "").strip()
+    if _cjk(first) or _cjk(last):
+        return f"{last}{first}"  # 张 + 小明
+    return " ".join(p for p in (first, last) if p)
+
+
+def _cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _gradebook_totals(course: Course, assignment: str) -> dict[str, tuple[float, float, bool]] | None:
+    """student → (score after late penalty, max, needs manual grading); None if not in the gradebook."""
+    from nbgrader.api import MissingEntry
+
+    if not course.db_path().is_file():
+        return None
+    with course.gradebook() as gb:
+        try:
+            gb.find_assignment(assignment)
+        except MissingEntry:
+            return None
+        return {
+            sub.student.id: (
+                sub.score - (sub.late_submission_penalty or 0.0),
+                sub.max_score,
+                bool(sub.needs_manual_grade),
+            )
+            for sub in gb.assignment_submissions(assignment)
+        }
+
+
+def _assignment_tasks(course: Course, assignment: str) -> list[str]:
+    """Task ids checked from the store: the notebook's check() calls, then any other spec of the project."""
+    ids = [t for _, _, t, _ in task_columns(course.source(assignment)) if t in SPECS]
+    prefix = assignment.split("_", 1)[0] + "."
+    return list(dict.fromkeys(ids + sorted(t for t in SPECS if t.startswith(prefix))))
+
+
+def _check_store(project: str, path: Path | None, task_ids: list[str]) -> tuple[dict[str, CheckResult], str]:
+    """Every task of a student's store, re-checked without touching the file (read from a copy)."""
+    import alisim_widgets as aw
+
+    with tempfile.TemporaryDirectory(prefix="alisim-report-") as tmp:
+        if path is not None:
+            shutil.copy(path, Path(tmp) / STATE_FILE)
+        backend = aw.open_backend(project, path=tmp)
+        # Only the first sentence: the rest speaks of the backup made in our temporary copy.
+        problem = (backend.problem or "").split("。", 1)[0]
+        return {t: evaluate(t, backend, reveal=False) for t in task_ids}, problem
+
+
+def class_results(course: Course, assignment: str) -> ClassResults:
+    """Re-check every student's saved store and join the gradebook's totals."""
+    from alisim_widgets.sim import PROJECTS
+
+    course.require_assignment(assignment)
+    if assignment not in PROJECTS:
+        raise CourseError(f"{assignment} 不是 alisim 的项目（可选：{'、'.join(PROJECTS)}）")
+    submitted = set(course.submissions(assignment))
+    autograded = set(course.students_with(course.coursedir.autograded_directory, assignment))
+    totals = _gradebook_totals(course, assignment)
+    everyone = sorted(submitted | autograded | set(totals or {}))
+    if not everyone:
+        raise CourseError(
+            f"作业 {assignment} 还没有学生提交（submitted/*/{assignment}/ 为空）。请先收取作业：nbgrader collect {assignment}"
+        )
+    task_ids = _assignment_tasks(course, assignment)
+    if not task_ids:
+        raise CourseError(f"作业 {assignment} 没有可以按进度文件检查的任务")
+    names = _student_names(course)
+    students = []
+    for sid in everyone:
+        report = StudentReport(sid, names.get(sid, ""))
+        for where, folder in (("autograded", course.autograded(sid, assignment)),
+                              ("submitted", course.submitted(sid, assignment))):  # fmt: skip
+            if (folder / STATE_FILE).is_file():
+                report.store = where
+                break
+        path = (folder / STATE_FILE) if report.store else None
+        report.tasks, report.problem = _check_store(assignment, path, task_ids)
+        report.estimated = round(sum(float(r) for r in report.tasks.values()), 2)
+        if totals and sid in totals:
+            report.total, _max, report.needs_manual = totals[sid]
+        students.append(report)
+    max_score = sum(SPECS[t].points for t in task_ids)
+    if totals:
+        maxes = {m for _, m, _ in totals.values()}
+        max_score = max(maxes) if maxes else max_score
+    graded = bool(totals) and all(s.total is not None for s in students)
+    return ClassResults(
+        assignment, task_ids, max_score, students, graded, dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+    )
+
+
+# --- HTML -----------------------------------------------------------------------------------------------
+_ORANGE = "#FF6A00"
+_CSS = """
+body { font-family: -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;
+       margin: 24px auto; max-width: 1100px; color: #333; }
+h1 { border-left: 6px solid #FF6A00; padding-left: 10px; }
+h2 { margin-top: 32px; color: #FF6A00; }
+table { border-collapse: collapse; width: 100%; font-size: 14px; }
+th, td { border-bottom: 1px solid #eee; padding: 6px 8px; text-align: left; vertical-align: top; }
+th { background: #fff4ec; }
+td.num { text-align: right; white-space: nowrap; }
+.cards { display: flex; flex-wrap: wrap; gap: 12px; }
+.card { border: 1px solid #eee; border-top: 3px solid #FF6A00; padding: 8px 16px; min-width: 110px; }
+.card b { display: block; font-size: 22px; }
+.note { color: #888; font-size: 13px; }
+.bad { color: #e4393c; }
+ol li { margin: 4px 0; }
+"""
+
+
+def _fmt(x: float | None) -> str:
+    return "-" if x is None else f"{x:g}"
+
+
+def _figures(results: ClassResults) -> list[Any]:
+    import plotly.graph_objects as go
+
+    scores = results.scores()
+    step = max(results.max_score / 15, 0.5)
+    histogram = go.Figure(go.Histogram(
+        x=scores, xbins={"start": 0, "end": results.max_score + step, "size": step},
+        marker_color=_ORANGE, hovertemplate="%{x} 分：%{y} 人<extra></extra>",
+    ))  # fmt: skip
+    histogram.update_layout(
+        title=f"总分分布（满分 {results.max_score:g}）", xaxis_title="总分", yaxis_title="人数", bargap=0.05,
+        xaxis_range=[0, results.max_score + step],
+    )  # fmt: skip
+
+    tasks = results.task_stats()
+    task_bar = go.Figure(go.Bar(
+        x=[f"{t.task_id} {t.title}" for t in tasks], y=[round(100 * t.rate, 1) for t in tasks],
+        text=[f"{t.not_full} 人" for t in tasks], marker_color=_ORANGE,
+        hovertemplate="%{x}<br>没有满分：%{text}（%{y}%）<extra></extra>",
+    ))  # fmt: skip
+    task_bar.update_layout(
+        title="各任务出错率（没有拿到满分的学生比例）", yaxis_title="%", yaxis_range=[0, 100]
+    )
+
+    fields = list(reversed(results.field_stats()))  # plotly draws horizontal bars bottom-up
+    labels = [f.label for f in fields]
+    field_bar = go.Figure()
+    for name, attr, color in (("不一致", "wrong", "#e4393c"), ("没有填写", "missing", "#faad14"),
+                              ("任务没有完成", "undone", "#bfbfbf")):  # fmt: skip
+        counts = [getattr(f, attr) for f in fields]
+        field_bar.add_bar(
+            y=labels, x=[round(100 * c / f.students, 1) if f.students else 0 for c, f in zip(counts, fields, strict=True)],
+            orientation="h", name=name, marker_color=color, text=[f"{c} 人" if c else "" for c in counts],
+            hovertemplate="%{y}<br>" + name + "：%{text}（%{x}%）<extra></extra>",
+        )  # fmt: skip
+    field_bar.update_layout(
+        title="各字段出错率", barmode="stack", xaxis_title="%", xaxis_range=[0, 100],
+        height=max(320, 28 * len(fields) + 140), margin={"l": 220},
+    )  # fmt: skip
+    return [histogram, task_bar, field_bar]
+
+
+def render_html(results: ClassResults) -> str:
+    """One self-contained HTML page (plotly.js inline) with every student text escaped."""
+    e = html.escape
+    scores = results.scores()
+    full = sum(1 for s in results.students if abs(s.score - results.max_score) < 1e-9)
+    cards = [
+        ("学生人数", str(len(scores))),
+        ("平均分", f"{statistics.fmean(scores):.1f}"),
+        ("中位数", f"{statistics.median(scores):g}"),
+        ("最高分", f"{max(scores):g}"),
+        ("最低分", f"{min(scores):g}"),
+        ("满分人数", str(full)),
+    ]
+    source = (
+        "总分取自 nbgrader 的 gradebook；字段统计来自学生保存的进度文件（alisim_state.json）。"
+        if results.graded
+        else "部分学生还没有用 nbgrader 评分：他们的总分按进度文件估算（标 *）。"
+        "评分：python -m autograde grade " + results.assignment
+    )
+    figures = _figures(results)
+    charts = [
+        fig.to_html(full_html=False, include_plotlyjs=(i == 0), config={"displaylogo": False})
+        for i, fig in enumerate(figures)
+    ]
+    mistakes = results.common_mistakes()
+    mistake_items = "".join(f"<li>{e(text)}</li>" for _, text in mistakes) or "<li>没有错误，全班满分！</li>"
+
+    rows = []
+    for s in sorted(results.students, key=lambda s: (-s.score, s.student)):
+        mark = "" if s.total is not None else " *"
+        status = "待人工评分" if s.needs_manual else ("已评分" if s.total is not None else "未评分")
+        wrong = "、".join(s.mistakes()) or "全部正确"
+        problem = f"<div class='bad'>{e(s.problem)}</div>" if s.problem else ""
+        store = {"autograded": "", "submitted": "（读取的是提交的进度文件）", "": "（没有交进度文件）"}[
+            s.store
+        ]
+        rows.append(
+            f"<tr><td>{e(s.student)}</td><td>{e(s.name)}</td>"
+            f"<td class='num'>{_fmt(s.score)}{mark}</td><td>{e(status)}</td>"
+            f"<td>{e(wrong)}<span class='note'>{e(store)}</span>{problem}</td></tr>"
+        )
+    task_rows = "".join(
+        f"<tr><td>{e(t.task_id)}</td><td>{e(t.title)}</td><td class='num'>{t.points:g}</td>"
+        f"<td class='num'>{t.mean:.2f}</td><td class='num'>{t.not_full} 人（{100 * t.rate:.0f}%）</td></tr>"
+        for t in results.task_stats()
+    )
+    return f"""<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{e(results.assignment)} 班级成绩报告</title><style>{_CSS}</style></head>
+<body>
+<h1>{e(results.assignment)} 班级成绩报告</h1>
+<p class="note">生成时间 {e(results.generated)}。{e(source)}</p>
+<div class="cards">{"".join(f"<div class='card'>{e(k)}<b>{e(v)}</b></div>" for k, v in cards)}</div>
+<h2>最常见的错误</h2>
+<ol>{mistake_items}</ol>
+<h2>图表</h2>
+{"".join(f"<div class='chart'>{c}</div>" for c in charts)}
+<h2>各任务得分</h2>
+<table><tr><th>任务</th><th>名称</th><th>分值</th><th>平均得分</th><th>没有满分</th></tr>{task_rows}</table>
+<h2>每个学生</h2>
+<table><tr><th>学号</th><th>姓名</th><th>总分（满分 {results.max_score:g}）</th><th>状态</th><th>需要改正的地方</th></tr>
+{"".join(rows)}</table>
+</body></html>
+"""
+
+
+# --- CSV ------------------------------------------------------------------------------------------------
+def grade_table(course: Course, assignment: str) -> tuple[list[str], list[list[str]]]:
+    """The school's record from the gradebook: one row per student, one column per graded task."""
+    from nbgrader.api import MissingEntry
+
+    source = course.require_assignment(assignment)
+    course.require_in_gradebook(assignment)
+    columns = task_columns(source)
+    with course.gradebook() as gb:
+        subs = {sub.student.id: sub for sub in gb.assignment_submissions(assignment)}
+        if not subs:
+            raise CourseError(
+                f"作业 {assignment} 还没有评分结果。请先评分：python -m autograde grade {assignment}"
+            )
+        students = {s.id: _full_name(s.first_name, s.last_name) for s in gb.students}
+        late = any((sub.late_submission_penalty or 0) > 0 for sub in subs.values())
+        header = ["学号", "姓名", "总分", "满分"]
+        header += [f"{t} {SPECS[t].title}" if t in SPECS else t for _, _, t, _ in columns]
+        header += (["迟交扣分"] if late else []) + ["状态"]
+        max_score = gb.find_assignment(assignment).max_score
+        rows = []
+        for sid in sorted(set(students) | set(subs)):
+            sub = subs.get(sid)
+            if sub is None:
+                rows.append([sid, students.get(sid, ""), "", _fmt(max_score)] + [""] * len(columns)
+                            + ([""] if late else []) + ["未提交"])  # fmt: skip
+                continue
+            penalty = sub.late_submission_penalty or 0.0
+            cells = []
+            for notebook, grade_id, _, _ in columns:
+                try:
+                    cells.append(_fmt(gb.find_grade(grade_id, notebook, assignment, sid).score))
+                except MissingEntry:
+                    cells.append("")
+            status = "待人工评分" if sub.needs_manual_grade else "已评分"
+            rows.append([sid, students.get(sid, ""), _fmt(round(sub.score - penalty, 2)), _fmt(sub.max_score)]
+                        + cells + ([_fmt(penalty)] if late else []) + [status])  # fmt: skip
+    return header, rows
+
+
+def write_csv(path: str | Path, header: list[str], rows: list[list[str]]) -> Path:
+    """UTF-8 with a BOM, so that Excel shows the Chinese headings and names correctly."""
+    path = Path(path)
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
