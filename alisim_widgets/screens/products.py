@@ -122,6 +122,9 @@ class CategoryPicker:
     def on_change(self, callback) -> None:
         self._callbacks.append(callback)
 
+    def _repr_mimebundle_(self, **kwargs):
+        return W.VBox([css(), self.widget])._repr_mimebundle_(**kwargs)
+
     # --- browsing ----------------------------------------------------------------------------------
     def _fill_level(self, i: int, path: tuple[str, ...]) -> None:
         for j in range(i, self.LEVELS):
@@ -201,6 +204,82 @@ class TitleChecker:
     def check(self, title: str) -> str:
         self.box.value = title
         return self.report.value
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+class MainImageChecker:
+    """Upload a picture and see what the publishing page would say about it as a main image."""
+
+    def __init__(self) -> None:
+        self.upload = W.FileUpload(
+            accept=".jpg,.jpeg,.png,.gif,.webp", multiple=False, description="选择图片"
+        )
+        self.report = W.HTML("<div class='alisim-help'>选一张图片，看看它能不能做产品主图</div>")
+        self.upload.observe(self._uploaded, "value")
+        self.widget = W.VBox([css(), self.upload, self.report])
+
+    def _uploaded(self, change) -> None:
+        files = [as_file(v) for v in change["new"]]
+        if files and files[0]:
+            self.check(*files[0])
+
+    def check(self, name: str, data: bytes) -> str:
+        """The verdict on one file (also what the upload button shows)."""
+        if len(data) > rules.MAIN_IMAGE_MAX_BYTES:
+            html = f"<div class='alisim-fail'>✘ {esc(name)}：{size_text(len(data))}，主图不能超过 5 MB</div>"
+        else:
+            meta, why = measure_image(name, data)
+            if meta is None:
+                html = f"<div class='alisim-fail'>✘ {esc(name)}：{esc(why)}</div>"
+            else:
+                notes = image_advice(meta, "这张图")
+                facts = f"{esc(meta.name)} · {meta.format} · {meta.width}×{meta.height} · {size_text(meta.size_bytes)}"
+                html = f"<div class='alisim-ok'>✔ 可以上传：{facts}</div>" + "".join(
+                    f"<div class='alisim-warn'>提示：{esc(n)}</div>" for n in notes
+                )
+        self.report.value = html
+        return html
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+class LadderPreview:
+    """What a buyer pays under ladder prices: type a quantity, see the tier, the unit price and the total."""
+
+    def __init__(self, tiers: list[tuple[int, float]], unit: str = "Box/Boxes") -> None:
+        self.tiers = sorted((int(q), float(p)) for q, p in tiers)
+        self.unit = unit
+        self.quantity = W.BoundedIntText(value=self.tiers[0][0], min=0, max=1_000_000, description="采购数量")
+        self.result = W.HTML()
+        self.quantity.observe(lambda _c: self.render(), "value")
+        rows = "".join(f"<tr><td>≥ {q}</td><td>US ${p:.2f}</td></tr>" for q, p in self.tiers)
+        table = W.HTML(
+            f"<table class='alisim-table'><tr><th>起订量（{esc(unit)}）</th><th>FOB 单价</th></tr>{rows}</table>"
+        )
+        self.widget = W.VBox([css(), table, self.quantity, self.result])
+        self.render()
+
+    def price_for(self, quantity: int) -> float | None:
+        """The unit price of the highest tier the quantity reaches (None below the first tier)."""
+        price = None
+        for q, p in self.tiers:
+            if quantity >= q:
+                price = p
+        return price
+
+    def render(self) -> str:
+        n = self.quantity.value
+        price = self.price_for(n)
+        if price is None:
+            self.result.value = (
+                f"<div class='alisim-warn'>{n} 不到最小起订量 {self.tiers[0][0]}，买家不能下单</div>"
+            )
+        else:
+            self.result.value = f"<div class='alisim-ok'>买 {n} {esc(self.unit)}：单价 US ${price:.2f}，合计 US ${price * n:,.2f}</div>"
+        return self.result.value
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
@@ -354,7 +433,17 @@ class ProductPublishScreen(Screen):
             self.image_list = W.HTML()
             clear = W.Button(description="清空主图", icon="trash")
             clear.on_click(lambda _b: self._set_images([]))
-            return W.VBox([W.HBox([self.image_upload, clear]), self.image_list])
+            bank = self.backend.state.image_bank
+            self.bank_pick = W.SelectMultiple(
+                options=[(f"{b.id} · {b.subject} · {b.image.width}×{b.image.height} · {size_text(b.image.size_bytes)}", b.id)
+                         for b in bank],
+                rows=min(6, max(len(bank), 1)), layout=W.Layout(width="560px"),
+            )  # fmt: skip
+            add = W.Button(description="从图片银行添加", icon="image")
+            add.on_click(lambda _b: self._add_from_bank())
+            bank_box = W.VBox([W.HTML("<div class='alisim-help'>图片银行：</div>"), self.bank_pick, add])
+            bank_box.layout.display = None if bank else "none"
+            return W.VBox([W.HBox([self.image_upload, clear]), bank_box, self.image_list])
         if f.kind == "video":
             opts = [("不使用主图视频", None)] + [
                 (f"{c.id} · {c.file_name} · {c.duration_s:g} 秒 · {c.width}×{c.height} · {size_text(c.size_bytes)}", c.id)
@@ -504,12 +593,24 @@ class ProductPublishScreen(Screen):
         self._set_images([*self._images, *[f for f in files if f]])
         self.image_upload.value = ()  # ready for the next upload
 
+    def _add_from_bank(self) -> None:
+        self._set_images([*self._images, *self.bank_pick.value])
+        self.bank_pick.value = ()
+
     def _set_images(self, items: list[Any]) -> None:
         self._images = list(items)
+        bank = {b.id: b.image for b in self.backend.state.image_bank}
         lines = []
         for i, item in enumerate(self._images, 1):
             if isinstance(item, ImageMeta):
                 meta, why = item, ""
+            elif isinstance(item, str):
+                meta, why = bank.get(item.strip()), "图片银行里没有这张图片"
+                if meta is not None and meta.size_bytes > rules.MAIN_IMAGE_MAX_BYTES:
+                    lines.append(
+                        f"<div class='alisim-fail'>第 {i} 张 {esc(item)}：{size_text(meta.size_bytes)}，超过 5 MB</div>"
+                    )
+                    continue
             else:
                 file = as_file(item)
                 if file is None:
@@ -523,7 +624,7 @@ class ProductPublishScreen(Screen):
                 meta, why = measure_image(*file)
             if meta is None:
                 lines.append(
-                    f"<div class='alisim-fail'>第 {i} 张 {esc(item[0] if isinstance(item, tuple) else '')}：{esc(why)}</div>"
+                    f"<div class='alisim-fail'>第 {i} 张 {esc(item if isinstance(item, str) else item[0] if isinstance(item, tuple) else '')}：{esc(why)}</div>"
                 )
                 continue
             notes = image_advice(meta, "")

@@ -107,9 +107,14 @@ def image_advice(meta: ImageMeta, label: str) -> list[str]:
 
 
 def check_images(
-    errors: FieldErrors, key: str, value: Any, kept: list[ImageMeta] | None = None
+    errors: FieldErrors,
+    key: str,
+    value: Any,
+    kept: list[ImageMeta] | None = None,
+    bank: list[Any] | None = None,
 ) -> tuple[list[ImageMeta] | None, list[str]]:
-    """Main images: new uploads are measured; ``kept`` are the edited product's images, which may stay.
+    """Main images: new uploads are measured; ``kept`` are the edited product's images, which may stay;
+    a text names a picture of the image bank (图片银行), measured when it was put there.
 
     Returns (the images, advice). Enforced: at least one, at most six, JPG/PNG, ≤ 5 MB each.
     """
@@ -136,6 +141,17 @@ def check_images(
                 problems.append(f"{where}不是本产品已上传的图片，请重新上传文件")
                 continue
             out.append(kept_ok[sha])
+            continue
+        if isinstance(item, str):
+            pic = next((b for b in bank or [] if b.id == item.strip()), None)
+            if pic is None:
+                problems.append(
+                    f"{where}：图片银行里没有编号为“{item.strip()[:30]}”的图片，请上传图片文件或从图片银行选择"
+                )
+            elif pic.image.size_bytes > rules.MAIN_IMAGE_MAX_BYTES:
+                problems.append(f"{where}（{pic.id}）不能超过 5 MB（当前 {size_text(pic.image.size_bytes)}）")
+            else:
+                out.append(pic.image)
             continue
         file = as_file(item)
         if file is None:

@@ -559,7 +559,9 @@ class ProductsArea:
                 "freight_template", "这个运费模板是协商物流，不符合 Ready to Ship 标准（L5006）", "negotiated"
             )
 
-        images, image_advice = check_images(errors, "images", get("images"), old.images if old else None)
+        images, image_advice = check_images(
+            errors, "images", get("images"), old.images if old else None, self.backend.state.image_bank
+        )
         warnings += image_advice
         bank = list(getattr(self.backend.state, "videos", None) or [])
         video, video_advice = check_video(errors, "video", get("video"), bank, old.video if old else None)

@@ -29,6 +29,7 @@ __all__ = [
     "VideoMeta",
     "Product",
     "Certificate",
+    "BankImage",
 ]
 
 PRODUCT_TYPE_RTS = "Ready to Ship"  # 直接下单品
@@ -166,3 +167,12 @@ class Certificate(SavedModel):
     valid_until: dt.date
     submitted_on: dt.date
     status: str = "审核通过"
+
+
+class BankImage(SavedModel):
+    """A picture of the store's image bank (图片银行), measured when it was uploaded there."""
+
+    id: str
+    subject: str  # what it shows, in Chinese
+    image: ImageMeta
+    uploaded_on: dt.date

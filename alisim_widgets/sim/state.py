@@ -18,7 +18,7 @@ from .decoration_models import Decoration
 from .media_models import TrueViewPost, VideoClip
 from .model_base import SavedModel as _Model
 from .ownership_models import Contact, Customer, Inquiry, RfqRecord
-from .products_models import Certificate, Product
+from .products_models import BankImage, Certificate, Product
 from .sub_accounts_models import SubAccount
 from .verification_models import Verification
 
@@ -104,6 +104,7 @@ class StoreState(_Model):
     decoration: Decoration | None = None  # 全球旺铺装修 (02.4.1)
     products: list[Product] = Field(default_factory=list)  # 产品管理 (03_product)
     certificates: list[Certificate] = Field(default_factory=list)  # 认证中心-证书管理 (03_product)
+    image_bank: list[BankImage] = Field(default_factory=list)  # 图片银行 (03_product)
     videos: list[VideoClip] = Field(default_factory=list)  # 视频银行 (04_media)
     trueviews: list[TrueViewPost] = Field(default_factory=list)  # True View 视频 (04.1.4)
     extra: dict[str, Any] = Field(default_factory=dict)  # scenario notes shown to students

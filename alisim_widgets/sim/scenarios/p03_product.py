@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..state import StoreState
+from .products_data import image_bank
 from .storyline import registered_store, storyline_products
 
 TODAY = dt.date(2022, 4, 10)
@@ -18,4 +19,5 @@ TODAY = dt.date(2022, 4, 10)
 def build() -> StoreState:
     state = registered_store("03_product", TODAY)
     state.products = storyline_products(TODAY)
+    state.image_bank = image_bank()
     return state

@@ -17,6 +17,7 @@ from ..products_models import (
     PRICE_MODE_RANGE,
     PRODUCT_TYPE_CUSTOM,
     PRODUCT_TYPE_RTS,
+    BankImage,
     ImageMeta,
     LeadTime,
     PriceTier,
@@ -34,6 +35,7 @@ __all__ = [
     "DISCOUNT_PRODUCT_IDS",
     "TASK_PRODUCTS_PUBLISHED_ON",
     "catalogue",
+    "image_bank",
 ]
 
 DEERC_TITLE = (
@@ -419,3 +421,34 @@ def catalogue() -> list[Product]:
             views_30d=150,
         ),
     ]
+
+
+def image_bank() -> list[BankImage]:
+    """The image bank (图片银行) on 2022-04-10: the product department's photos of the two task products,
+    and a few that break a main-image rule or advice (too heavy, too small, not square)."""
+    day = dt.date(2022, 4, 8)
+    marble = ("正面", "侧面", "细节", "包装", "使用场景")
+    dress = ("正面", "背面", "面料细节", "模特上身", "尺码表")
+    out = [
+        BankImage(
+            id=f"IMG-MARBLE-0{i}",
+            subject=f"弹珠轨道积木（Marble Race 168）：{what}",
+            image=img,
+            uploaded_on=day,
+        )
+        for i, (what, img) in enumerate(zip(marble, _images("marble-race-photo", 5, kb=380), strict=True), 1)
+    ]
+    out += [
+        BankImage(id=f"IMG-DRESS-0{i}", subject=f"女童亮片公主裙：{what}", image=img, uploaded_on=day)
+        for i, (what, img) in enumerate(zip(dress, _images("kids-gown-photo", 5, kb=350), strict=True), 1)
+    ]
+    odd = [
+        ("IMG-RAW-01", "弹珠轨道积木：相机原图（未压缩）", (4000, 4000), 6_400),
+        ("IMG-HEAVY-01", "弹珠轨道积木：高清大图", (2400, 2400), 3_900),
+        ("IMG-SMALL-01", "女童亮片公主裙：手机截图", (480, 480), 60),
+        ("IMG-BANNER-01", "店铺横幅：秋季新品", (1200, 400), 300),
+    ]
+    for pid, subject, px, kb in odd:
+        (img,) = _images(pid.lower(), 1, px=px, kb=kb)
+        out.append(BankImage(id=pid, subject=subject, image=img, uploaded_on=day))
+    return out
