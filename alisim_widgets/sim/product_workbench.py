@@ -286,7 +286,9 @@ def _trade(p: Product) -> Dimension:
     d.points = op + qp
     d.reasons.append(f"近 90 天 {o} 笔订单 +{op}，近 30 天 {q} 条询盘 +{qp}")
     if op < 12:
-        d.advice.append("提高成交：参加营销活动、设置优惠券，及时回复询盘")
+        d.advice.append("提高成交：参加营销活动、设置优惠券和折扣（近 90 天 10 笔订单以上得满分）")
+    if qp < 8:
+        d.advice.append("吸引询盘：完善标题、关键词和主图，及时回复买家（近 30 天 10 条询盘以上得满分）")
     return d
 
 

@@ -399,3 +399,43 @@ def test_hostile_input_on_customization_fields_is_refused(tmp_path, key, case):
     result = screen.fill(**{**CUSTOM_TASK, "images": images(5), key: value}).submit()
     assert not result.ok and key in result.errors, (key, case, result)
     assert file_bytes(tmp_path / STATE_FILENAME) == before
+
+
+# --- image bank, image checker, ladder preview ----------------------------------------------------
+def test_images_from_the_image_bank(rts_screen):
+    rts_screen.fill(**RTS_TASK)
+    rts_screen.bank_pick.value = ("IMG-MARBLE-01", "IMG-MARBLE-02", "IMG-RAW-01")
+    rts_screen._add_from_bank()
+    assert "IMG-RAW-01：6.3 MB，超过 5 MB" in rts_screen.image_list.value
+    assert rts_screen.bank_pick.value == ()
+    result = rts_screen.submit()
+    assert not result.ok and "6.3 MB" in rts_screen.error_labels["images"].value
+    rts_screen.fill(images=[f"IMG-MARBLE-0{i}" for i in range(1, 6)])
+    assert rts_screen.submit().ok
+
+
+def test_main_image_checker_reads_real_files():
+    from alisim_widgets.screens.products import MainImageChecker
+
+    checker = MainImageChecker()
+    assert "可以上传" in checker.check(*image(750, 750)) and "提示" not in checker.report.value
+    assert "639×639" in checker.check(*image(639, 639))
+    assert "不是有效的" in checker.check("photo.jpg", b"hello")
+    assert "可以上传" in checker.check(*image(pad_to=5 * 1024 * 1024))
+    assert "不能超过 5 MB" in checker.check(*image(pad_to=5 * 1024 * 1024 + 1))
+    checker.upload.value = (upload(*image(800, 1001)),)
+    assert "近似正方形" in checker.report.value
+    assert "&lt;b&gt;" in checker.check("<b>x</b>.jpg", image()[1])
+
+
+def test_ladder_preview_picks_the_tier():
+    from alisim_widgets.screens.products import LadderPreview
+
+    ladder = LadderPreview([(1, 20.00), (50, 18.00), (100, 15.00)])
+    assert [ladder.price_for(n) for n in (0, 1, 49, 50, 99, 100, 1000)] == [None, 20, 20, 18, 18, 15, 15]
+    ladder.quantity.value = 49
+    assert "合计 US $980.00" in ladder.result.value
+    ladder.quantity.value = 50
+    assert "合计 US $900.00" in ladder.result.value
+    ladder.quantity.value = 0
+    assert "不到最小起订量" in ladder.result.value

@@ -397,7 +397,8 @@ def test_at_least_one_image(backend):
         (image(fmt="GIF", name="anim.gif"), "只支持 JPG"),
         (image(fmt="PNG", name="really-png.jpg"), "不符"),
         (("<script>.jpg", image()[1]), "HTML"),
-        ("just text", "应为上传的图片文件"),
+        ("just text", "图片银行里没有"),
+        (12345, "应为上传的图片文件"),
     ],
 )
 def test_files_that_are_not_usable_images_are_refused(backend, bad, why):
@@ -597,3 +598,18 @@ def test_new_ids_follow_the_store(backend):
     assert (
         aw.open_backend("03_product", path=backend.path.parent).products.get(3180).title == RTS_TASK["title"]
     )
+
+
+# --- image bank (图片银行) ----------------------------------------------------------------------------
+def test_image_bank_pictures_can_be_main_images(backend):
+    done = ok(backend, rts(images=[f"IMG-MARBLE-0{i}" for i in range(1, 6)]))
+    p = backend.products.get(done.product_id)
+    assert [i.name for i in p.images] == [b.image.name for b in backend.state.image_bank[:5]]
+
+
+def test_image_bank_pictures_follow_the_same_rules(backend):
+    assert "不能超过 5 MB（当前 6.3 MB）" in refused(backend, rts(images=["IMG-RAW-01"]), "images")
+    done = ok(backend, rts(images=["IMG-BANNER-01", "IMG-HEAVY-01", "IMG-SMALL-01"]))
+    advice = " ".join(done.warnings)
+    assert "近似正方形" in advice and "建议不超过 3 MB" in advice and "480×480" in advice
+    assert "图片银行里没有" in refused(backend, rts(images=["IMG-NOPE"]), "images")
