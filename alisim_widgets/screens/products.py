@@ -285,10 +285,11 @@ class LadderPreview:
         return self.widget._repr_mimebundle_(**kwargs)
 
 
-def title_html(title: str) -> str:
-    """The live verdict on a title: counter, refused rules in red, advice in amber."""
+def title_html(title: str, counter: bool = True) -> str:
+    """The live verdict on a title: counter (unless the form shows its own), refused rules in red, advice in amber."""
     r = title_report(title)
     count = f"<span class='alisim-count{' over' if r.length > rules.TITLE_MAX else ''}'>{r.length}/{rules.TITLE_MAX}</span>"
+    count = count if counter else ""
     if not r.length:
         return count
     parts = [count]
@@ -493,7 +494,7 @@ class ProductPublishScreen(Screen):
             children.append(self.rows[f.key])
         self.title_hint = W.HTML()
         self.inputs["title"].observe(
-            lambda ch: setattr(self.title_hint, "value", title_html(ch["new"])), "value"
+            lambda ch: setattr(self.title_hint, "value", title_html(ch["new"], counter=False)), "value"
         )
         self.rows["title"].children[1].children = (*self.rows["title"].children[1].children, self.title_hint)
         self.attribute_note = W.HTML("<div class='alisim-help'>选好类目后，这里显示该类目的属性</div>")
