@@ -100,7 +100,7 @@ OPERATION_KEYS = tuple(k for _n, _p, keys in OPERATIONS.values() for k in keys)
 _NAME_EN = r"A-Za-z .'\-"
 _TEXT_EN = r"A-Za-z0-9 .,#'()/&\-"
 _DEPT = validate.CJK + r"A-Za-z0-9 .,&()/（）\-"
-_PHONE = re.compile(r"\+?\d{1,4}(-\d{1,5}){1,3}")
+_PHONE = re.compile(r"\+?\d{1,4}(-\d{2,5})?-\d{4,12}")
 _WEBSITE = re.compile(r"(https?://)?([A-Za-z0-9-]+\.)+[A-Za-z]{2,}(/[A-Za-z0-9._~%/?#=&+-]*)?")
 _PASSWORD_CHARS = r"A-Za-z0-9!@#$%^&*._\-+=?~"
 _ID_NO = re.compile(r"\d{17}[\dX]")

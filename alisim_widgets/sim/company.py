@@ -222,6 +222,8 @@ _COMPANY_CN_CHARS = validate.CJK + r"A-Za-z0-9 ()（）&·.,\-"
 _ADDRESS_CN_CHARS = validate.CJK + r"A-Za-z0-9 ()（）#,，、.\-/"
 _NAME_CN_CHARS = validate.CJK + "·"
 _NAME_EN_CHARS = r"A-Za-z .'\-"
+_COMPANY_EN_CHARS = r"A-Za-z0-9 .,&()'\-"
+_ADDRESS_EN_CHARS = r"A-Za-z0-9 .,#'()/\-"
 _LIST_LIMITS = {  # key → (max entries, max characters per entry)
     "main_products": (rules.MAIN_PRODUCTS_MAX, rules.MAIN_PRODUCT_MAX_LEN),
     "other_products": (10, rules.MAIN_PRODUCT_MAX_LEN),
@@ -443,8 +445,20 @@ class CompanyArea:
                 errors.add(key, f"{lab}只能包含英文字母、空格和 . ' -", "charset")
                 return None
             return text
-        max_len = rules.COMPANY_NAME_MAX * 2 if key == "company_name_en" else rules.ADDRESS_MAX
-        return self._english(errors, key, value, max_len=max_len, required=True)
+        if key == "company_name_en":
+            max_len, allowed, desc = (
+                rules.COMPANY_NAME_MAX * 2,
+                _COMPANY_EN_CHARS,
+                "英文字母、数字和 . , & ( ) ' -",
+            )
+        else:
+            max_len, allowed, desc = rules.ADDRESS_MAX, _ADDRESS_EN_CHARS, "英文字母、数字和 . , # ' / -"
+        text = self._english(errors, key, value, max_len=max_len, required=True)
+        if text and not re.fullmatch(f"[{allowed}]+", text):
+            bad = "".join(sorted({ch for ch in text if not re.fullmatch(f"[{allowed}]", ch)}))[:10]
+            errors.add(key, f"{lab}只能包含{desc}，不能包含“{bad}”", "charset")
+            return None
+        return text
 
     @staticmethod
     def _english(errors: FieldErrors, key: str, value: Any, *, max_len: int, required: bool = False,

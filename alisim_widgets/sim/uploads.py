@@ -51,6 +51,11 @@ def size_text(n: int) -> str:
     return f"{n} 字节"
 
 
+def _current(size: int, limit: int) -> str:
+    """The size shown in a "too big" message: in bytes when rounding would make it look like the limit."""
+    return f"{size:,} 字节" if size_text(size) == size_text(limit) else size_text(size)
+
+
 def as_upload(value: Any) -> Upload | None:
     """An :class:`Upload` from what a widget or code gives: Upload, ``(name, bytes)`` or an ipywidgets dict.
 
@@ -106,7 +111,9 @@ def check_image(
         return None
     if upload.size >= max_bytes:
         errors.add(
-            key, f"{label}必须小于 {size_text(max_bytes)}（当前 {size_text(upload.size)}）", "max_bytes"
+            key,
+            f"{label}必须小于 {size_text(max_bytes)}（当前 {_current(upload.size, max_bytes)}）",
+            "max_bytes",
         )
         return None
     from PIL import Image, UnidentifiedImageError
@@ -179,7 +186,9 @@ def check_file(
         return None
     if max_bytes is not None and upload.size >= max_bytes:
         errors.add(
-            key, f"{label}必须小于 {size_text(max_bytes)}（当前 {size_text(upload.size)}）", "max_bytes"
+            key,
+            f"{label}必须小于 {size_text(max_bytes)}（当前 {_current(upload.size, max_bytes)}）",
+            "max_bytes",
         )
         return None
     return FileMeta(

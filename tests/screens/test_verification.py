@@ -1,0 +1,167 @@
+"""The A&V wizard (task 02.2.3), driven as a person drives it: one step per click."""
+
+from __future__ import annotations
+
+import pytest
+
+import alisim_widgets as aw
+from tests.hostile import HOSTILE_NUMBER, HOSTILE_TEXT, assert_refused, file_bytes
+from tests.p02_store_data import AV, ELEMENTS
+
+TASK = {**AV, "auth_method": "对公账号打款验证"}
+# Free text (no character set): SQL-looking text is just text there, stored and shown escaped.
+FREE_TEXT = ("position", "department")
+TEXT_FIELDS = ("company_name_en", "address_cn", "address_en", "license_no", "legal_rep_name_en",
+               "legal_rep_mobile", "landline", "legal_rep_email", "position", "department",
+               "license_valid_from", "license_valid_to")  # fmt: skip
+
+
+@pytest.fixture
+def screen(make_backend):
+    return aw.screen_for("02.2.3", make_backend("02_store"))
+
+
+def to_materials(screen):
+    screen.fill(**TASK)
+    for _ in range(3):
+        assert screen.submit().ok
+    assert screen.step == "materials"
+    return screen
+
+
+def test_the_step_indicator_follows_the_wizard(screen):
+    assert screen.step == "letter"
+    assert "step now" in screen.indicator.value and "确认认证函" in screen.indicator.value
+    assert "认证信息确认函" in screen.step_info.value
+    assert screen.submit_button.description == "确认"
+    assert screen.submit().ok
+    assert screen.step == "elements"
+    assert screen.indicator.value.count("step done") == 1
+    assert "0/3" in screen.step_info.value
+    assert [f for f in screen.body.children] == [screen._rows[k] for k in ELEMENTS]
+
+
+def test_textbook_data_completes_every_step(screen):
+    result = screen.complete(**TASK)
+    assert result.ok, result
+    assert screen.step == "passed"
+    assert "A&V 认证已通过" in screen.step_info.value
+    assert "370202198512461234" in screen.step_info.value
+    assert screen.submit_button.disabled
+    assert screen.backend.state.audit[-1].source == "screen"
+
+
+def test_the_impossible_id_number_only_warns(screen):
+    screen.fill(**TASK)
+    screen.submit()
+    result = screen.submit()
+    assert result.ok and screen.step == "auth"
+    assert any("1985-12-46" in w for w in result.warnings)
+    assert "1985-12-46" in screen.status.value
+
+
+def test_the_attempt_count_is_shown_and_the_fourth_refused(screen):
+    screen.submit()
+    screen.fill(**{**ELEMENTS, "company_name_cn": "湖南典阅贸易有限公司"})
+    for n in (1, 2, 3):
+        result = screen.submit()
+        assert not result.ok
+        assert "不一致" in screen.error_labels["company_name_cn"].value
+        assert f"{n}/3" in screen.step_info.value
+    screen.fill(**ELEMENTS)
+    before = file_bytes(screen.backend.path)
+    result = screen.submit()
+    assert not result.ok and "明天" in result.message
+    assert file_bytes(screen.backend.path) == before
+    screen.backend.advance_days(1)
+    assert screen.submit().ok
+    assert screen.step == "auth"
+
+
+def test_submit_button_does_what_submit_does(screen):
+    screen.submit_button.click()
+    assert screen.step == "elements"
+
+
+def test_errors_beside_fields_and_typed_values_stay(screen):
+    to_materials(screen)
+    screen.fill(legal_rep_email="dianyuekeji", landline="abc")
+    result = screen.submit()
+    assert not result.ok
+    assert "name@example.com" in screen.error_labels["legal_rep_email"].value
+    assert screen.error_labels["landline"].value
+    assert screen.error_labels["company_name_en"].value == ""
+    assert screen.values()["legal_rep_email"] == "dianyuekeji"
+    assert screen.values()["company_name_en"] == AV["company_name_en"]
+
+
+def test_back_and_reopen_buttons(screen):
+    to_materials(screen)
+    assert screen.back_button.layout.display is None
+    screen.back_button.click()
+    assert screen.step == "auth"
+    screen.fill(auth_method="线下验证")
+    screen.submit()
+    screen.submit()
+    assert screen.step == "review"
+    assert "审核中" in screen.step_info.value
+    screen.submit()
+    assert screen.step == "passed"
+    assert screen.reopen_button.layout.display is None
+    screen.reopen_button.click()
+    assert screen.step == "materials"
+
+
+def test_a_reopened_screen_shows_the_saved_work(screen, make_backend):
+    screen.complete(**TASK)
+    again = aw.screen_for("02.2.3", make_backend("02_store"))
+    assert again.step == "passed"
+    assert again.values()["legal_rep_id_no"] == AV["legal_rep_id_no"]
+    assert again.values()["auth_method"] == "对公账号打款验证"
+
+
+def test_start_over_resets_the_project(screen):
+    screen.complete(**TASK)
+    screen.start_over()
+    assert screen.step == "letter"
+    assert screen.values()["company_name_en"] == ""
+
+
+MATERIAL_CASES = [(k, c) for k in TEXT_FIELDS for c in HOSTILE_TEXT if not (c == "sql" and k in FREE_TEXT)]
+
+
+@pytest.mark.parametrize("key, case", MATERIAL_CASES)
+def test_hostile_materials_are_refused(screen, key, case):
+    to_materials(screen)
+    assert_refused(screen, TASK, key, HOSTILE_TEXT[case], screen.backend.path)
+    assert screen.step == "materials"
+
+
+@pytest.mark.parametrize("case", list(HOSTILE_NUMBER))
+def test_hostile_capital_is_refused(screen, case):
+    to_materials(screen)
+    assert_refused(screen, TASK, "registered_capital_cny", HOSTILE_NUMBER[case], screen.backend.path)
+
+
+@pytest.mark.parametrize("key", ["company_name_cn", "legal_rep_name", "legal_rep_id_no"])
+@pytest.mark.parametrize("case", list(HOSTILE_TEXT))
+def test_hostile_elements_are_refused_without_an_attempt(screen, key, case):
+    screen.submit()
+    assert_refused(screen, TASK, key, HOSTILE_TEXT[case], screen.backend.path)
+    assert screen.backend.verification.attempts_today() == 0
+
+
+def test_sql_looking_text_is_kept_and_shown_escaped(screen):
+    to_materials(screen)
+    sql = "x'); DROP TABLE accounts; --"
+    screen.fill(position=sql, department=sql)
+    assert screen.submit().ok
+    screen.submit()
+    assert screen.backend.state.verification.verified.position == sql
+    assert "x&#x27;); DROP TABLE" in screen.step_info.value
+
+
+def test_choices_refuse_values_that_are_not_options(screen):
+    for key in ("auth_method", "premises", "legal_rep_gender", "license_type"):
+        with pytest.raises(ValueError):
+            screen.fill(**{key: "<script>alert(1)</script>"})

@@ -1,0 +1,318 @@
+"""A&V verification (task 02.2.3): the five steps, the 3-attempts-a-day rule on the scenario clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from alisim_widgets.sim import rules
+from alisim_widgets.sim.errors import PermissionDenied, SimError, ValidationFailed
+from alisim_widgets.sim.persistence import STATE_FILENAME
+from tests.hostile import HOSTILE_TEXT, file_bytes
+from tests.p02_store_data import AV, ELEMENTS, SUB_ROLES, act_as
+
+WRONG_NAME = {**ELEMENTS, "company_name_cn": "湖南典阅贸易有限公司"}
+
+
+@pytest.fixture
+def backend(make_backend):
+    return make_backend("02_store")
+
+
+def at_materials(backend, method: str = "对公账号打款验证"):
+    v = backend.verification
+    v.confirm_letter()
+    v.submit_elements(ELEMENTS)
+    v.choose_auth(method)
+    return v
+
+
+def test_the_store_starts_unverified_with_the_letter_waiting(backend):
+    v = backend.verification
+    assert backend.today() == dt.date(2022, 3, 20)
+    assert backend.state.account.tier == rules.TIER_GOLD
+    assert v.status == "letter"
+    assert v.record.letter.company_name_cn == "湖南典阅科技有限公司"
+    assert not v.passed and v.verified_values() == {}
+
+
+def test_textbook_data_passes_every_step(backend):
+    v = backend.verification
+    v.confirm_letter()
+    warnings = v.submit_elements(ELEMENTS)
+    assert v.status == "auth"
+    # The impossible ID number (1985-12-46, failing check digit) only warns.
+    assert any("1985-12-46" in w for w in warnings)
+    assert any("校验位" in w for w in warnings)
+    v.choose_auth("法人代表个人支付宝验证")
+    warnings = v.submit_materials(AV)
+    assert v.status == "review"
+    assert not any("营业执照号的校验位" in w for w in warnings)  # 370000266736773 passes its check digit
+    m = backend.state.verification.materials
+    assert m.legal_rep_id_no == "370202198512461234"
+    assert m.registered_capital_cny == 1_000_000
+    assert m.license_valid_to == dt.date(2032, 3, 5)
+    v.pass_review()
+    assert v.passed
+    assert v.verified_values()["company_name_en"] == AV["company_name_en"]
+
+
+def test_textbook_printed_forms_are_accepted(backend):
+    v = at_materials(backend)
+    v.submit_materials(
+        {**AV, "registered_capital_cny": "1000000 元", "license_valid_from": "2022 年 3 月 5 日",
+         "license_valid_to": "2032 年 3 月 5 日"}
+    )  # fmt: skip
+    assert backend.state.verification.materials.license_valid_from == dt.date(2022, 3, 5)
+
+
+def test_a_licence_number_failing_its_check_digit_warns_only(backend):
+    v = at_materials(backend)
+    warnings = v.submit_materials({**AV, "license_no": "440000551523412"})
+    assert any("营业执照号的校验位" in w for w in warnings)
+    assert v.status == "review"
+
+
+@pytest.mark.parametrize("method", rules.AV_AUTH_METHODS)
+def test_each_of_the_four_authorization_methods_is_accepted(backend, method):
+    v = at_materials(backend, method)
+    assert backend.state.verification.auth_method == method
+    v.submit_materials(AV)
+    days = rules.AV_REVIEW_WORKING_DAYS[1] + (
+        rules.AV_MANUAL_CHECK_WORKING_DAYS[1] if method == "线下验证" else 0
+    )
+    # Submitted on Sunday 2022-03-20: Mon 21, Tue 22 (, Wed 23, Thu 24).
+    assert backend.state.verification.review_due == dt.date(2022, 3, 20 + days)
+
+
+def test_an_unknown_authorization_method_is_refused(backend):
+    v = backend.verification
+    v.confirm_letter()
+    v.submit_elements(ELEMENTS)
+    with pytest.raises(ValidationFailed) as exc:
+        v.choose_auth("微信验证")
+    assert exc.value.errors[0].field == "auth_method"
+    with pytest.raises(ValidationFailed):
+        v.choose_auth(None)
+
+
+def test_three_attempts_a_day_then_refused_until_the_next_scenario_day(backend):
+    v = backend.verification
+    v.confirm_letter()
+    for n in (1, 2, 3):
+        with pytest.raises(ValidationFailed) as exc:
+            v.submit_elements(WRONG_NAME)
+        assert [e.field for e in exc.value.errors] == ["company_name_cn"]
+        assert f"还剩 {3 - n} 次" in exc.value.errors[0].message
+        assert v.attempts_today() == n
+    path = backend.path
+    before = file_bytes(path)
+    with pytest.raises(SimError) as exc:
+        v.submit_elements(ELEMENTS)  # even the right data: the day's attempts are used up
+    assert "3 次" in exc.value.message and "明天" in exc.value.message
+    assert file_bytes(path) == before
+    assert v.status == "elements"
+    backend.advance_days(1)
+    assert v.attempts_today() == 0 and v.attempts_left() == 3
+    v.submit_elements(ELEMENTS)
+    assert v.status == "auth"
+    assert [a.on for a in backend.state.verification.attempts] == [dt.date(2022, 3, 20)] * 3 + [
+        dt.date(2022, 3, 21)
+    ]
+
+
+def test_attempts_of_earlier_days_do_not_count(backend):
+    v = backend.verification
+    v.confirm_letter()
+    for _ in range(2):
+        with pytest.raises(ValidationFailed):
+            v.submit_elements(WRONG_NAME)
+    backend.advance_days(1)
+    for _ in range(2):
+        with pytest.raises(ValidationFailed):
+            v.submit_elements(WRONG_NAME)
+    assert v.attempts_today() == 2
+    v.submit_elements(ELEMENTS)  # the third of this day
+    assert v.status == "auth"
+
+
+@pytest.mark.parametrize("key", ["legal_rep_name", "legal_rep_id_no", "license_type"])
+def test_a_mismatch_names_the_field_and_uses_an_attempt(backend, key):
+    v = backend.verification
+    v.confirm_letter()
+    wrong = {"legal_rep_name": "张虎", "legal_rep_id_no": "370202198512461235", "license_type": "其他证照"}[
+        key
+    ]
+    with pytest.raises(ValidationFailed) as exc:
+        v.submit_elements({**ELEMENTS, key: wrong})
+    assert [e.field for e in exc.value.errors] == [key]
+    assert v.attempts_today() == 1
+
+
+@pytest.mark.parametrize("key", ["company_name_cn", "legal_rep_name", "legal_rep_id_no"])
+@pytest.mark.parametrize("case", list(HOSTILE_TEXT))
+def test_malformed_elements_are_refused_without_using_an_attempt(backend, key, case):
+    v = backend.verification
+    v.confirm_letter()
+    before = file_bytes(backend.path)
+    with pytest.raises(ValidationFailed) as exc:
+        v.submit_elements({**ELEMENTS, key: HOSTILE_TEXT[case]})
+    assert key in exc.value.by_field()
+    assert file_bytes(backend.path) == before
+    assert v.attempts_today() == 0
+
+
+@pytest.mark.parametrize(
+    "bad", ["37020219851246123", "3702021985124612345", "37020219851246123A", "abcdefghijklmnopqr"]
+)
+def test_the_id_number_format_is_checked(backend, bad):
+    v = backend.verification
+    v.confirm_letter()
+    with pytest.raises(ValidationFailed) as exc:
+        v.submit_elements({**ELEMENTS, "legal_rep_id_no": bad})
+    assert "18 位" in exc.value.by_field()["legal_rep_id_no"]
+
+
+def test_an_x_check_digit_is_a_valid_format(backend):
+    from alisim_widgets.sim.verification import id_no_warnings
+
+    assert id_no_warnings("11010519491231002X") == []  # the standard's own example
+
+
+def test_materials_must_agree_with_the_verified_elements(backend):
+    v = at_materials(backend)
+    with pytest.raises(ValidationFailed) as exc:
+        v.submit_materials({**AV, "legal_rep_name": "张虎"})
+    assert list(exc.value.by_field()) == ["legal_rep_name"]
+
+
+@pytest.mark.parametrize(
+    "key, bad, rule",
+    [
+        ("license_valid_to", "2022-03-19", "expired"),
+        ("license_valid_to", "2022-03-20", "expired"),
+        ("license_valid_from", "2022-03-21", "date_range"),
+        ("license_valid_from", "2022-02-30", "date"),
+        ("registered_capital_cny", "0", "min"),
+        ("registered_capital_cny", "-5", "min"),
+        ("registered_capital_cny", "1.5", "places"),
+        ("license_no", "37000026673677", "format"),
+        ("legal_rep_mobile", "23666301234", "pattern"),
+        ("landline", "0532", "format"),
+        ("legal_rep_email", "dianyuekeji", "email"),
+        ("premises", "借用", "choice"),
+        ("legal_rep_gender", "M", "choice"),
+        ("company_name_en", "湖南典阅", "charset"),
+        ("address_en", "谷园路 200 号", "charset"),
+        ("legal_rep_name_en", "张龙", "charset"),
+    ],
+)
+def test_each_material_rule_refuses_with_its_field(backend, key, bad, rule):
+    v = at_materials(backend)
+    before = file_bytes(backend.path)
+    with pytest.raises(ValidationFailed) as exc:
+        v.submit_materials({**AV, key: bad})
+    errors = [e for e in exc.value.errors if e.field == key]
+    assert errors and errors[0].rule == rule, exc.value.errors
+    assert file_bytes(backend.path) == before
+
+
+def test_licence_valid_to_must_follow_valid_from(backend):
+    v = at_materials(backend)
+    backend.advance_days(1)
+    with pytest.raises(ValidationFailed) as exc:
+        v.submit_materials({**AV, "license_valid_from": "2022-03-05", "license_valid_to": "2022-03-05"})
+    assert exc.value.by_field()["license_valid_to"]
+
+
+def test_every_field_error_comes_at_once(backend):
+    v = at_materials(backend)
+    with pytest.raises(ValidationFailed) as exc:
+        v.submit_materials({k: "" for k in AV})
+    assert len(exc.value.by_field()) >= 15
+
+
+def test_review_moves_the_clock_to_its_last_working_day(backend):
+    v = at_materials(backend)
+    v.submit_materials(AV)
+    assert backend.today() == dt.date(2022, 3, 20)
+    v.pass_review()
+    assert backend.today() == dt.date(2022, 3, 22)
+    assert backend.state.verification.passed_on == dt.date(2022, 3, 22)
+
+
+def test_review_never_moves_the_clock_back(backend):
+    v = at_materials(backend)
+    v.submit_materials(AV)
+    backend.advance_days(10)
+    v.pass_review()
+    assert backend.today() == dt.date(2022, 3, 30)
+
+
+def test_steps_in_the_wrong_order_are_refused_and_change_nothing(backend):
+    v = backend.verification
+    before = file_bytes(backend.path)
+    for op in (lambda: v.submit_elements(ELEMENTS), lambda: v.choose_auth("线下验证"),
+               lambda: v.submit_materials(AV), v.pass_review, v.reopen, v.back):  # fmt: skip
+        with pytest.raises(SimError) as exc:
+            op()
+        assert "确认认证函" in exc.value.message
+    assert file_bytes(backend.path) == before
+
+
+def test_back_from_the_materials_to_the_authorization_method(backend):
+    v = at_materials(backend, "企业支付宝验证")
+    v.back()
+    assert v.status == "auth"
+    v.choose_auth("线下验证")
+    assert backend.state.verification.auth_method == "线下验证"
+
+
+def test_reopen_keeps_the_certified_facts_until_passed_again(backend):
+    v = at_materials(backend)
+    v.submit_materials(AV)
+    v.pass_review()
+    v.reopen()
+    assert v.status == "materials"
+    assert v.verified_values()["company_name_en"] == AV["company_name_en"]
+    v.submit_materials({**AV, "company_name_en": "HuNan DianYue Technology Co., Ltd"})
+    assert v.verified_values()["company_name_en"] == AV["company_name_en"]
+    v.pass_review()
+    assert v.verified_values()["company_name_en"] == "HuNan DianYue Technology Co., Ltd"
+
+
+def test_unknown_fields_are_refused(backend):
+    backend.verification.confirm_letter()
+    with pytest.raises(SimError):
+        backend.verification.submit_elements({**ELEMENTS, "tier": "金品诚企"})
+
+
+@pytest.mark.parametrize("role", SUB_ROLES)
+def test_only_the_admin_may_verify(backend, role):
+    act_as(backend, role)
+    v = backend.verification
+    before = file_bytes(backend.path)
+    for op in (v.confirm_letter, lambda: v.submit_elements(ELEMENTS), lambda: v.choose_auth("线下验证"),
+               lambda: v.submit_materials(AV), v.pass_review, v.reopen, v.back):  # fmt: skip
+        with pytest.raises(PermissionDenied) as exc:
+            op()
+        assert role in exc.value.message and "A&V" in exc.value.message
+    assert file_bytes(backend.path) == before
+    act_as(backend, rules.ROLE_ADMIN)
+    v.confirm_letter()
+    assert v.status == "elements"
+
+
+@pytest.mark.parametrize("days", [0, -1, 367, True, "1", 1.5, None])
+def test_the_clock_only_moves_forward_by_whole_days(backend, days):
+    before = file_bytes(backend.path)
+    with pytest.raises(SimError):
+        backend.advance_days(days)
+    assert file_bytes(backend.path) == before
+
+
+def test_the_clock_is_saved(backend, make_backend, tmp_path):
+    backend.advance_days(3)
+    assert (tmp_path / STATE_FILENAME).exists()
+    assert make_backend("02_store").today() == dt.date(2022, 3, 23)
