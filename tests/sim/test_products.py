@@ -613,3 +613,49 @@ def test_image_bank_pictures_follow_the_same_rules(backend):
     advice = " ".join(done.warnings)
     assert "近似正方形" in advice and "建议不超过 3 MB" in advice and "480×480" in advice
     assert "图片银行里没有" in refused(backend, rts(images=["IMG-NOPE"]), "images")
+
+
+# --- hostile input on the fields a person picks from a list (code can send anything) ---------------------
+CHOICE_FIELDS = [
+    "product_type", "price_mode", "sell_by", "unit", "shipping_mode", "logistics_attribute", "freight_template",
+    "special_goods",
+]  # fmt: skip
+MULTI_FIELDS = ["payment_methods", "customization", "other_services", "features"]
+HOSTILE_CHOICES = {
+    "unknown": "Unknown Option",
+    "script": "<script>alert(1)</script>",
+    "sql": "x'); DROP TABLE accounts; --",
+    "emoji": "好玩具😀",
+    "number": 7,
+    "list": ["a", "b"],
+}
+
+
+@pytest.mark.parametrize("key", CHOICE_FIELDS)
+@pytest.mark.parametrize("case", list(HOSTILE_CHOICES))
+def test_hostile_choices_are_refused_and_change_nothing(backend, key, case):
+    values = custom() if key == "shipping_mode" else rts()  # RTS refuses every shipping mode but 快递 anyway
+    message = refused(backend, {**values, key: HOSTILE_CHOICES[case]}, key)
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in message)
+
+
+@pytest.mark.parametrize("key", MULTI_FIELDS)
+@pytest.mark.parametrize("case", ["unknown", "script", "sql", "number"])
+def test_hostile_multi_choices_are_refused(backend, key, case):
+    values = custom()
+    bad = HOSTILE_CHOICES[case]
+    refused(backend, {**values, key: [bad] if isinstance(bad, str) else bad}, key)
+
+
+@pytest.mark.parametrize("case", ["huge", "script", "sql", "emoji", "whitespace"])
+def test_hostile_category_is_refused(backend, case):
+    from tests.hostile import HOSTILE_TEXT
+
+    refused(backend, rts(category=HOSTILE_TEXT[case]), "category")
+
+
+def test_an_account_that_no_longer_exists_may_not_publish(backend):
+    with backend.transaction("test.ghost") as work:
+        work.acting_as = "sub99"
+    with pytest.raises(PermissionDenied, match="不存在"):
+        backend.products.publish(rts())
