@@ -13,8 +13,6 @@ __all__ = ["Field", "Screen", "SubmitResult", "SCREENS", "screen_for"]
 # Task id → "module:Class" of its screen (modules are imported on first use).
 SCREENS: dict[str, str] = {
     "01.2.2": "alisim_widgets.screens.registration:RegistrationScreen",
-    "02.2.3": "alisim_widgets.screens.verification:VerificationScreen",
-    "02.3.1": "alisim_widgets.screens.company:CompanyInfoScreen",
     "03.3.5": "alisim_widgets.screens.products:RtsPublishScreen",
     "03.3.6": "alisim_widgets.screens.products:CustomPublishScreen",
     "02.2.3": "alisim_widgets.screens.verification:VerificationScreen",

@@ -25,9 +25,6 @@ __all__ = ["Backend", "AREAS", "open_backend"]
 AREAS: dict[str, str] = {
     "account": "alisim_widgets.sim.account:AccountArea",
     "quiz": "alisim_widgets.sim.quiz:QuizArea",
-    "verification": "alisim_widgets.sim.verification:VerificationArea",
-    "company": "alisim_widgets.sim.company:CompanyArea",
-    "account_security": "alisim_widgets.sim.account_security:AccountSecurityArea",
     "products": "alisim_widgets.sim.products:ProductsArea",
     "verification": "alisim_widgets.sim.verification:VerificationArea",
     "company": "alisim_widgets.sim.company:CompanyArea",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from ..state import StoreState
-from .store_setup import complete_store_setup
 from .decoration_data import decorate_demo
 from .products_data import image_bank
 from .store_setup import complete_store_setup
