@@ -16,7 +16,7 @@ from .base import Field, Screen, SubmitResult, esc
 from .file_fields import FileFieldsMixin
 from .style import ORANGE
 
-__all__ = ["CompanyInfoScreen", "meter_html"]
+__all__ = ["CompanyInfoScreen", "CompletenessCalculator", "meter_html"]
 
 L = C.LABELS
 _REQ = set(C.REQUIRED)
@@ -219,3 +219,57 @@ class CompanyInfoScreen(FileFieldsMixin, Screen):
                     + "；".join(saved)
                     + "</div>"
                 )
+
+
+class CompletenessCalculator:
+    """知识点 3: tick what a company has filled in and see its completeness (L1003-1028)."""
+
+    ITEMS = (
+        ("photos", "公司图片"),
+        ("video", "公司视频"),
+        ("exhibitions", "展会信息"),
+        ("buyer_cases", "买家案例"),
+        ("flow_chart", "生产线流程图"),
+        ("equipment", "生产设备"),
+        ("lines", "生产线"),
+        ("qc_process", "质量控制流程"),
+        ("qc_equipment", "质量检测设备"),
+    )
+    _TRADING_ONLY = {"buyer_cases"}
+    _FACTORY_ONLY = {"flow_chart", "equipment", "lines", "qc_process", "qc_equipment"}
+
+    def __init__(self) -> None:
+        from .style import css
+
+        self.kind = W.Dropdown(
+            options=list(rules.COMPANY_TYPES), value=rules.COMPANY_TYPES[0], description="经营类型"
+        )
+        self.boxes = {
+            key: W.Checkbox(description=label, value=False, indent=False) for key, label in self.ITEMS
+        }
+        self.meter = W.HTML()
+        for widget in (self.kind, *self.boxes.values()):
+            widget.observe(lambda _c: self.render(), "value")
+        self.widget = W.VBox([css(), self.kind, W.HBox(list(self.boxes.values())[:4]),
+                              W.HBox(list(self.boxes.values())[4:]), self.meter])  # fmt: skip
+        self.render()
+
+    def set(self, kind: str | None = None, **filled: bool) -> dict[str, int]:
+        """Choose the type and tick items in code; returns the meter."""
+        if kind is not None:
+            self.kind.value = kind
+        for key, value in filled.items():
+            self.boxes[key].value = bool(value)
+        return self.result()
+
+    def result(self) -> dict[str, int]:
+        return C.completeness(self.kind.value, **{k: b.value for k, b in self.boxes.items()})
+
+    def render(self) -> None:
+        trading = self.kind.value == rules.COMPANY_TYPES[0]
+        for key, box in self.boxes.items():
+            box.disabled = key in (self._FACTORY_ONLY if trading else self._TRADING_ONLY)
+        self.meter.value = meter_html(self.result(), self.kind.value)
+
+    def _repr_mimebundle_(self, **kwargs: Any):
+        return self.widget._repr_mimebundle_(**kwargs)
