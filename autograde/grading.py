@@ -12,15 +12,16 @@ clash on the sqlite gradebook and, now and then, on kernel ports. So:
   autograde writes (the submission and its timestamp, every grade's ``auto_score`` and
   ``needs_manual_grade``, every ``auto_comment``, each notebook's late penalty) through nbgrader's
   Gradebook API. Manual grades and comments are never touched, as with ``nbgrader autograde``;
-- a student whose grading fails for an infrastructure reason (kernel died at start, port in use, a
-  worker crash or hang) is tried once more on a fresh worker; any other failure is reported and the
-  batch goes on.
+- a student whose grading fails for an infrastructure reason (a kernel that died at start, a port in use,
+  a crashed worker) is tried once more, with a fresh kernel and, if the worker died, a fresh worker; a
+  broken submission, or one still running after ``student_timeout``, is reported and the batch goes on.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import queue
 import shutil
@@ -165,8 +166,6 @@ class _Worker:
         lines.put(None)
 
     def _receive(self, timeout: float) -> dict:
-        import json
-
         deadline = time.monotonic() + timeout
         while True:
             try:
@@ -347,16 +346,17 @@ def grade_class(
     workroot = Path(tempfile.mkdtemp(prefix=f"alisim-autograde-{assignment}-"))
     db_lock = threading.Lock()
     command = worker_command or WORKER_COMMAND
-    workers = [
-        _Worker(course, assignment, force, command, workroot / f"w{i + 1}", db_lock) for i in range(jobs)
-    ]
-    threads = [
-        threading.Thread(target=_slot, args=(w, todo, events, student_timeout, stop), daemon=True)
-        for w in workers
-    ]
-    for t in threads:
-        t.start()
+    workers: list[_Worker] = []
+    threads: list[threading.Thread] = []
     try:
+        for i in range(jobs):
+            workers.append(_Worker(course, assignment, force, command, workroot / f"w{i + 1}", db_lock))
+            threads.append(
+                threading.Thread(
+                    target=_slot, args=(workers[-1], todo, events, student_timeout, stop), daemon=True
+                )
+            )
+            threads[-1].start()
         with course.gradebook() as gb:
             while len(outcome.results) < len(everyone):
                 try:

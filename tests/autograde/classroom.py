@@ -149,6 +149,23 @@ VARIANTS: dict[str, tuple[Callable[[Path], None], float | None]] = {
 GRADABLE = [name for name, (_, total) in VARIANTS.items() if total is not None]
 
 
+def _endless_loop(folder: Path) -> None:
+    """Did the work on the screens, then left ``while True: pass`` in an answer cell."""
+    _all_right(folder)
+    path = folder / f"{ASSIGNMENT}.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == "answer_01_2_2":
+            cell.source = "while True:\n    pass"
+    nbformat.write(nb, path)
+
+
+# Costs nbgrader's whole cell timeout (Execute.timeout): kept out of VARIANTS (and of the benchmark).
+SLOW_VARIANTS: dict[str, tuple[Callable[[Path], None], float | None]] = {
+    "endless_loop": (_endless_loop, FULL_MARKS)
+}
+
+
 def add_submission(course: Path, student: str, variant: str, timestamp: str = "2024-03-01 10:00:00") -> Path:
     """``submitted/<student>/01_account/`` made by the student doing ``variant`` on the screens."""
     folder = course / "submitted" / student / ASSIGNMENT
@@ -158,7 +175,7 @@ def add_submission(course: Path, student: str, variant: str, timestamp: str = "2
     shutil.copy(
         release if release.is_file() else course / "course" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", folder
     )
-    VARIANTS[variant][0](folder)
+    {**VARIANTS, **SLOW_VARIANTS}[variant][0](folder)
     for leftover in folder.glob(".alisim_state.json.lock"):
         leftover.unlink()  # the lock file is not something a student hands in
     (folder / "timestamp.txt").write_text(timestamp, encoding="utf-8")
