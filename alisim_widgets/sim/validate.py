@@ -161,7 +161,8 @@ def decimal(
         errors.add(key, f"{label}应为数字", "number")
         return None
     if number.as_tuple().exponent < -places:  # type: ignore[operator]
-        errors.add(key, f"{label}最多保留 {places} 位小数", "places")
+        message = f"{label}应为整数" if places == 0 else f"{label}最多保留 {places} 位小数"
+        errors.add(key, message, "places")
         return None
     if min_value is not None and number < Decimal(str(min_value)):
         errors.add(key, f"{label}不能小于 {min_value}（当前 {number}）", "min")
