@@ -104,9 +104,12 @@ class CompanyInfoScreen(FileFieldsMixin, Screen):
         super().__init__(backend)
         rows = dict(zip([f.key for f in self.fields], self.body.children, strict=True))
         self._rows = rows
-        self.tabs = W.Tab(children=[W.VBox([rows[k] for k in keys]) for _t, keys in C.TABS])
+        # The real page's tab bar is short (基本信息 | 研发设计 | …); the full name heads each tab.
+        pages = [W.VBox([W.HTML(f"<div class='alisim-sub'>{esc(title)}</div>"), *[rows[k] for k in keys]])
+                 for title, keys in C.TABS]  # fmt: skip
+        self.tabs = W.Tab(children=pages)
         for i, (title, _keys) in enumerate(C.TABS):
-            self.tabs.set_title(i, title)
+            self.tabs.set_title(i, title.split(" / ")[0])
         self.body.children = [self.tabs]
         for key in ("company_type", "company_photos", "company_video", "exhibitions", "buyer_cases",
                     "production_flow_chart", "production_equipment", "production_lines", "qc_process",

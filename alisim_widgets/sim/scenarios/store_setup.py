@@ -5,10 +5,12 @@ store once A&V and company information are done (for the demo and later projects
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 from ..account_security_models import AccountProfile
 from ..company_models import CompanyInfo
 from ..state import StoreState
+from ..upload_models import FileMeta
 from ..verification_models import AVMaterials, BusinessRecord, CertLetter, ElementAttempt, Verification
 
 __all__ = ["seed_verification", "seed_admin_profile", "complete_store_setup", "LEGAL_REP_ID_NO"]
@@ -31,6 +33,13 @@ _REGISTRY = BusinessRecord(
     legal_rep_name="张龙",
     legal_rep_id_no=LEGAL_REP_ID_NO,
 )
+
+
+def _photo(name: str) -> FileMeta:
+    """What the simulator measured of a company photo uploaded in project 02 (the bytes are not kept)."""
+    digest = hashlib.sha256(name.encode()).hexdigest()
+    return FileMeta(name=name, size=150 * 1024, sha256=digest, format="JPEG", width=800, height=600,
+                    uploaded_at=dt.datetime(2022, 3, 24, 9, 30))  # fmt: skip
 
 
 def seed_verification(state: StoreState) -> None:
@@ -109,6 +118,12 @@ def complete_store_setup(state: StoreState) -> None:
             "action service system at home and abroad, can be the fastest, the most thoughtful, the most "
             "reliable service for customers, to help customers solve problems."
         ),
+        production_equipment=["Injection molding machine", "Automatic assembly line", "Packing machine"],
+        production_lines=["Plastic toy line", "Plush toy line"],
+        qc_process="Incoming material inspection, in-process inspection and 100% final inspection before packing.",
+        qc_equipment=["Drop tester", "Tensile tester"],
+        exhibitions=["Canton Fair 2022 (Spring)", "Hong Kong Toys & Games Fair 2022"],
+        company_photos=[_photo("gate.jpg"), _photo("office.jpg"), _photo("workshop.jpg")],
         main_markets=["North America", "Western Europe", "Southeast Asia"],
         trade_terms=["FOB", "EXW", "CIF"],
         payment_methods=["T/T", "L/C", "PayPal"],
