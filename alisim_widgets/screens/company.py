@@ -13,7 +13,7 @@ import ipywidgets as W
 from ..sim import company as C
 from ..sim import rules
 from .base import Field, Screen, SubmitResult, esc
-from .file_fields import FileFieldsMixin
+from .file_fields import FileFieldsMixin, role_note
 from .style import ORANGE
 
 __all__ = ["CompanyInfoScreen", "CompletenessCalculator", "meter_html"]
@@ -161,6 +161,9 @@ class CompanyInfoScreen(FileFieldsMixin, Screen):
         else:
             self.review_line.value = "<div class='alisim-help'>还没有提交过公司信息。</div>"
         self.submit_button.disabled = status == C.REVIEWING
+        note = role_note(self.backend, "store.company_info")
+        if note:
+            self.review_line.value = note + self.review_line.value
         self._update_meter()
 
     def _update_meter(self) -> None:

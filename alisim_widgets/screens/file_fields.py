@@ -13,12 +13,29 @@ from typing import Any
 import ipywidgets as W
 
 from ..sim.uploads import Upload
-from .base import Field
+from .base import Field, esc
 
-__all__ = ["FileFieldsMixin", "upload_entries", "FILE_KINDS"]
+__all__ = ["FileFieldsMixin", "upload_entries", "role_note", "FILE_KINDS"]
 
 FILE_KINDS = ("file", "files")
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def role_note(backend: Any, permission: str) -> str:
+    """A red line when the acting account's role may not use this page (the simulator refuses anyway)."""
+    from ..sim.errors import PermissionDenied
+    from ..sim.permissions import LABELS, allowed, role_of
+
+    try:
+        if allowed(backend, permission):
+            return ""
+        role = role_of(backend)
+    except PermissionDenied as exc:
+        return f"<div class='alisim-fail'>{esc(exc.message)}</div>"
+    return (
+        f"<div class='alisim-fail'>当前登录的是{esc(role)}账号，没有“{esc(LABELS[permission])}”的权限："
+        "可以查看，提交会被拒绝。请切换回管理员（主账号）。</div>"
+    )
 
 
 def _entry(value: Any) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from ..sim.verification import (
     STEPS,
 )
 from .base import Field, Screen, SubmitResult, esc
+from .file_fields import role_note
 from .style import ORANGE
 
 __all__ = ["VerificationScreen", "STEP_FIELDS"]
@@ -200,7 +201,7 @@ class VerificationScreen(Screen):
         self.back_button.layout.display = None if step == "materials" else "none"
         self.reopen_button.layout.display = None if step == "passed" else "none"
         self.indicator.value = self._indicator_html(step)
-        self.step_info.value = self._info_html(step)
+        self.step_info.value = role_note(self.backend, "store.av_verification") + self._info_html(step)
 
     @staticmethod
     def _indicator_html(step: str | None) -> str:

@@ -7,7 +7,7 @@ import pytest
 import alisim_widgets as aw
 from alisim_widgets.sim import company as C
 from tests.hostile import HOSTILE_NUMBER, HOSTILE_TEXT, assert_refused, file_bytes
-from tests.p02_store_data import AV, COMPANY, jpg, png
+from tests.p02_store_data import AV, COMPANY, SUB_ROLES, act_as, jpg, png
 
 REQUIRED_TEXT = ("company_name_cn", "company_name_en", "address_cn", "address_en", "postcode",
                  "year_established", "legal_rep_name", "legal_rep_name_en")  # fmt: skip
@@ -176,3 +176,15 @@ def test_choices_refuse_values_that_are_not_options(screen):
 def test_every_key_of_the_task_is_a_field(screen):
     assert set(COMPANY) <= set(screen.inputs)
     assert set(C.ALL_KEYS) == set(screen.inputs)
+
+
+@pytest.mark.parametrize("role", SUB_ROLES)
+def test_a_sub_account_is_told_and_refused(make_backend, role):
+    backend = make_backend("02_store")
+    act_as(backend, role)
+    page = aw.screen_for("02.3.1", backend)
+    assert f"当前登录的是{role}账号" in page.review_line.value
+    before = file_bytes(backend.path)
+    result = page.fill(**COMPANY).submit()
+    assert not result.ok and "管理公司信息" in result.message
+    assert file_bytes(backend.path) == before

@@ -6,7 +6,7 @@ import pytest
 
 import alisim_widgets as aw
 from tests.hostile import HOSTILE_NUMBER, HOSTILE_TEXT, assert_refused, file_bytes
-from tests.p02_store_data import AV, ELEMENTS
+from tests.p02_store_data import AV, ELEMENTS, SUB_ROLES, act_as
 
 TASK = {**AV, "auth_method": "对公账号打款验证"}
 # Free text (no character set): SQL-looking text is just text there, stored and shown escaped.
@@ -165,3 +165,15 @@ def test_choices_refuse_values_that_are_not_options(screen):
     for key in ("auth_method", "premises", "legal_rep_gender", "license_type"):
         with pytest.raises(ValueError):
             screen.fill(**{key: "<script>alert(1)</script>"})
+
+
+@pytest.mark.parametrize("role", SUB_ROLES)
+def test_a_sub_account_is_told_and_refused(make_backend, role):
+    backend = make_backend("02_store")
+    act_as(backend, role)
+    screen = aw.screen_for("02.2.3", backend)
+    assert f"当前登录的是{role}账号" in screen.step_info.value
+    before = file_bytes(backend.path)
+    result = screen.submit()
+    assert not result.ok and "A&V" in result.message
+    assert screen.step == "letter" and file_bytes(backend.path) == before
