@@ -6,6 +6,7 @@ import pytest
 
 from alisim_widgets.screens.account_security import AccountCenterPage
 from alisim_widgets.sim import rules
+from alisim_widgets.sim.errors import ValidationFailed
 from alisim_widgets.sim.security import verify_password
 from tests.hostile import HOSTILE_TEXT, assert_refused, file_bytes
 from tests.p02_store_data import jpg, png
@@ -188,4 +189,35 @@ def test_hostile_avatar_files_change_nothing(page):
     for upload in (("<script>.jpg", jpg()[1]), ("x.jpg", b"<script>alert(1)</script>"), ("x.jpg", b"")):
         assert not s.fill(avatar=upload).submit().ok
     assert not s.fill(avatar=None).submit().ok
+    assert file_bytes(page.backend.path) == before
+
+
+def test_choices_refuse_values_that_are_not_options(page):
+    cases = {
+        "profile": ("gender",),
+        "card": ("sourcing_industry", "sourcing_frequency"),
+        "privacy": ("profile_visibility", "sourcing_visibility"),
+        "security": ("operation", "verify_method", "new_question"),
+    }
+    for name, keys in cases.items():
+        for key in keys:
+            with pytest.raises(ValueError):
+                page.screens[name].fill(**{key: "<script>alert(1)</script>"})
+
+
+def test_the_simulator_refuses_what_a_form_cannot_hold(page):
+    """Code that skips the widgets and calls the simulator directly gets the same clear refusals."""
+    area = page.backend.account_security
+    before = file_bytes(page.backend.path)
+    for call, key in (
+        (lambda: area.update_profile({**PROFILE, "gender": "<script>"}), "gender"),
+        (
+            lambda: area.set_privacy({"profile_visibility": 3, "sourcing_visibility": "所有用户可见"}),
+            "profile_visibility",
+        ),
+        (lambda: area.update_card({**CARD, "sourcing_frequency": "每天"}), "sourcing_frequency"),
+    ):
+        with pytest.raises(ValidationFailed) as exc:
+            call()
+        assert key in exc.value.by_field()
     assert file_bytes(page.backend.path) == before

@@ -166,11 +166,13 @@ def test_hostile_files_are_refused(screen, key):
 
 
 def test_choices_refuse_values_that_are_not_options(screen):
-    for key in ("company_type", "main_category", "export_ratio", "overseas_office", "cert_type"):
+    for key in ("company_type", "main_category", "export_ratio", "trade_staff", "export_mode", "overseas_office",
+                "cert_type"):  # fmt: skip
         with pytest.raises(ValueError):
             screen.fill(**{key: "<script>alert(1)</script>"})
-    with pytest.raises(ValueError):
-        screen.fill(main_markets=["<script>"])
+    for key in ("oem_services", "main_markets", "trade_terms", "payment_methods", "languages"):
+        with pytest.raises(ValueError):
+            screen.fill(**{key: ["<script>"]})
 
 
 def test_every_key_of_the_task_is_a_field(screen):

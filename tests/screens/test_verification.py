@@ -162,7 +162,7 @@ def test_sql_looking_text_is_kept_and_shown_escaped(screen):
 
 
 def test_choices_refuse_values_that_are_not_options(screen):
-    for key in ("auth_method", "premises", "legal_rep_gender", "license_type"):
+    for key in ("auth_method", "premises", "premises_owner", "legal_rep_gender", "license_type"):
         with pytest.raises(ValueError):
             screen.fill(**{key: "<script>alert(1)</script>"})
 
