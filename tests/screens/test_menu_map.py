@@ -20,7 +20,7 @@ def test_the_map_lists_the_main_menu_sections_of_the_textbook():
         "出口服务",
         "物流服务",
         "资金管理",
-    ):  # fmt: skip  (L478-546)
+    ):  # fmt: skip  (L474-546)
         assert section in MENU
 
 
