@@ -37,7 +37,7 @@ def _judge(fc: FieldCheck, submitted: dict[str, Any], reveal: bool) -> FieldOutc
     actual = submitted.get(fc.key)
     compare = COMPARERS[fc.compare] if isinstance(fc.compare, str) else fc.compare
     if actual in _MISSING:
-        return FieldOutcome(fc.key, fc.label, False, fc.weight, "没有填写")
+        return FieldOutcome(fc.key, fc.label, False, fc.weight, "没有填写", missing=True)
     try:
         ok = bool(compare(actual, fc.expected))
     except Exception:  # a hand-edited store must not crash grading

@@ -32,7 +32,6 @@ __all__ = [
 ]  # fmt: skip
 
 STATE_FILE = "alisim_state.json"
-_MISSING_FEEDBACK = "没有填写"  # FieldOutcome.feedback of an empty field (autograde.check)
 
 
 @dataclass
@@ -131,7 +130,7 @@ class ClassResults:
                     if outcome is None:
                         undone += 1
                     elif not outcome.ok:
-                        if outcome.feedback == _MISSING_FEEDBACK:
+                        if outcome.missing:
                             missing += 1
                         else:
                             wrong += 1

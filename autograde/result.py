@@ -20,6 +20,7 @@ class FieldOutcome:
     ok: bool
     weight: float
     feedback: str  # Chinese; never the expected value
+    missing: bool = False  # nothing was filled in (as opposed to a wrong value)
 
 
 class CheckResult(float):
