@@ -39,10 +39,12 @@ def test_store_pages_in_the_browser(demo_page, artifacts):  # noqa: F811 (the im
     _full_page_screenshot(page, artifacts / "voila_av_wizard.png")
 
     _open(page, "店铺管理", "管理公司信息")
+    page.locator(".alisim-crumb", has_text="管理公司信息").wait_for()
+    page.get_by_role("tab", name="展示信息").wait_for(timeout=60_000)  # 5 tabs, 46 fields: the largest page
     page.locator(".alisim-ok", has_text="审核通过").wait_for()
     assert page.get_by_text("✔已认证").count() >= 6
     page.get_by_role("tab", name="展示信息").click()
-    page.get_by_text("公司形象展示图").wait_for()
+    page.locator(".alisim-label", has_text="公司形象展示图").wait_for()
     assert "信息完整度" in page.locator(".alisim-inbox", has_text="信息完整度").first.inner_text()
     _full_page_screenshot(page, artifacts / "voila_company_info.png")
 
