@@ -26,10 +26,17 @@ __all__ = [
     "CJK",
     "has_emoji",
     "has_markup",
+    "looks_like_code",
 ]
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|javascript:", re.IGNORECASE)
+# Database commands and code fragments: the platform's firewall refuses them in any form field.
+_CODE_LIKE = re.compile(
+    r"\b(drop|truncate|alter)\s+table\b|\bunion\s+(all\s+)?select\b|\bdelete\s+from\b|\binsert\s+into\b"
+    r"|;\s*--|'\s*\)\s*;",
+    re.IGNORECASE,
+)
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 
 
@@ -42,6 +49,10 @@ def has_emoji(value: str) -> bool:
 
 def has_markup(value: str) -> bool:
     return bool(_MARKUP.search(value))
+
+
+def looks_like_code(value: str) -> bool:
+    return bool(_CODE_LIKE.search(value))
 
 
 def _control_chars(value: str, multiline: bool) -> bool:
@@ -89,6 +100,9 @@ def text(
         return None
     if not allow_markup and has_markup(value):
         errors.add(key, f"{label}不能包含 HTML 标签或脚本", "markup")
+        return None
+    if looks_like_code(value):
+        errors.add(key, f"{label}不能包含数据库命令或代码片段", "code")
         return None
     if allowed is not None and not re.fullmatch(f"[{allowed}]+", value):
         bad = "".join(sorted({ch for ch in value if not re.fullmatch(f"[{allowed}]", ch)}))[:10]

@@ -175,12 +175,14 @@ def assert_optional_ok(screen, data, key, blank):
     assert screen.fill(**{**data, key: blank}).submit().ok
 
 
-def test_sql_looking_answers_are_hashed_not_stored(page):
+def test_sql_looking_answers_are_refused_and_change_nothing(page):
     s = page.screens["security"]
     sql = "x'); DROP TABLE accounts; --"
-    assert s.fill(**{k: v for k, v in _security_values(page, "设置安全问题").items() if k != "new_mobile"},
-                  new_question="您的出生地是？", new_answer=sql).submit().ok  # fmt: skip
-    assert "DROP TABLE" not in page.backend.path.read_text(encoding="utf-8")
+    values = {k: v for k, v in _security_values(page, "设置安全问题").items() if k != "new_mobile"}
+    before = file_bytes(page.backend.path)  # after the verification code was sent
+    result = s.fill(**values, new_question="您的出生地是？", new_answer=sql).submit()
+    assert not result.ok and "数据库命令" in result.errors["new_answer"]
+    assert file_bytes(page.backend.path) == before
 
 
 def test_hostile_avatar_files_change_nothing(page):

@@ -144,11 +144,14 @@ def test_hostile_numbers_are_refused(screen, key, case):
 
 
 @pytest.mark.parametrize("key", ["detailed_description", "core_advantages", "exhibitions"])
-def test_sql_looking_free_text_is_kept_and_escaped(screen, key):
+def test_sql_looking_free_text_is_refused_and_kept_in_the_form(screen, key):
     sql = "x'); DROP TABLE accounts; --"
-    assert screen.fill(**{**COMPANY, key: sql}).submit().ok
-    saved = getattr(screen.backend.state.company, key)
-    assert sql.split(";")[0] in (saved if isinstance(saved, str) else saved[0])
+    before = file_bytes(screen.backend.path)
+    result = screen.fill(**{**COMPANY, key: sql}).submit()
+    assert not result.ok and "数据库命令" in result.errors[key]
+    assert file_bytes(screen.backend.path) == before
+    typed = screen.values()[key]
+    assert sql in (typed if isinstance(typed, str) else "\n".join(typed))
 
 
 @pytest.mark.parametrize("key", ["logo", "company_photos", "production_flow_chart", "company_video"])

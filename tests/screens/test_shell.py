@@ -181,9 +181,9 @@ def test_account_text_is_escaped():
     backend = Backend("demo", StoreState(project="demo", today=dt.date(2022, 8, 20), account=account), None)
     shell = MyAlibabaShell(backend)
     card = shell.open("账户中心", "账号信息")
-    for html in (card.html.value, shell.top.value):
-        assert "<script>" not in html and "<img" not in html
-        assert "&lt;script&gt;alert(1)&lt;/script&gt;&amp;&lt;img src=x onerror=alert(2)&gt;" in html
+    for shown in (card.html.value, shell.top.value):
+        assert "<script>" not in shown and "<img" not in shown
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;&amp;&lt;img src=x onerror=alert(2)&gt;" in shown
 
 
 def test_unregistered_store_shows_a_plain_card():

@@ -151,14 +151,24 @@ def test_hostile_elements_are_refused_without_an_attempt(screen, key, case):
     assert screen.backend.verification.attempts_today() == 0
 
 
-def test_sql_looking_text_is_kept_and_shown_escaped(screen):
+def test_sql_looking_text_is_refused(screen):
     to_materials(screen)
+    before = file_bytes(screen.backend.path)
     sql = "x'); DROP TABLE accounts; --"
-    screen.fill(position=sql, department=sql)
+    result = screen.fill(position=sql, department=sql).submit()
+    assert not result.ok
+    assert "数据库命令" in result.errors["position"] and "数据库命令" in result.errors["department"]
+    assert file_bytes(screen.backend.path) == before
+
+
+def test_quotes_and_ampersands_are_kept_and_shown_escaped(screen):
+    to_materials(screen)
+    text = "Sales & 'Export'"
+    screen.fill(position=text, department=text)
     assert screen.submit().ok
     screen.submit()
-    assert screen.backend.state.verification.verified.position == sql
-    assert "x&#x27;); DROP TABLE" in screen.step_info.value
+    assert screen.backend.state.verification.verified.position == text
+    assert "Sales &amp; &#x27;Export&#x27;" in screen.step_info.value
 
 
 def test_choices_refuse_values_that_are_not_options(screen):
