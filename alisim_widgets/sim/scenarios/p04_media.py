@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from ..state import StoreState
-from .storyline import registered_store, storyline_products, storyline_videos
+from .established import established_store
+from .storyline import storyline_products, storyline_videos
 
 
 def build() -> StoreState:
-    state = registered_store("04_media", dt.date(2022, 10, 20))
+    state = established_store("04_media", dt.date(2022, 10, 20))
     state.products = storyline_products(state.today)
     state.videos = storyline_videos()
     return state

@@ -1,12 +1,18 @@
-"""项目五 商机沟通: the registered store (出口通 member) on 2022-11-01."""
+"""项目五 商机沟通: the set-up store (出口通 member, A&V passed, team in place) on 2022-11-01."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from ..state import StoreState
-from .storyline import registered_store
+from .established import established_store
+from .products_data import image_bank
+from .storyline import storyline_products, storyline_trueviews, storyline_videos
 
 
 def build() -> StoreState:
-    return registered_store("05_rfq", dt.date(2022, 11, 1))
+    state = established_store("05_rfq", dt.date(2022, 11, 1))
+    state.products = storyline_products(state.today)  # 03_product
+    state.image_bank = image_bank()
+    state.videos, state.trueviews = storyline_videos(), storyline_trueviews()  # 04_media
+    return state

@@ -1,12 +1,18 @@
-"""项目六 客群管理: the registered store (出口通 member) on 2022-08-20."""
+"""项目六 客群管理: the set-up store (出口通 member, A&V passed, team in place) on 2022-08-20."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from ..state import StoreState
-from .storyline import registered_store
+from .established import established_store
+from .products_data import image_bank
+from .storyline import storyline_products, storyline_trueviews, storyline_videos
 
 
 def build() -> StoreState:
-    return registered_store("06_crm", dt.date(2022, 8, 20))
+    state = established_store("06_crm", dt.date(2022, 8, 20))
+    state.products = storyline_products(state.today)  # 03_product
+    state.image_bank = image_bank()
+    state.videos, state.trueviews = storyline_videos(), storyline_trueviews()  # 04_media
+    return state

@@ -49,7 +49,9 @@ def storyline_products(today: dt.date | None = None) -> list:
         return catalogue()
     # The task products are what the student publishes on that day: present only from the next day on.
     last_day = {True: today - dt.timedelta(days=1), False: today}
-    return [p for p in catalogue() if p.published_on <= last_day[p.published_on == TASK_PRODUCTS_PUBLISHED_ON]]
+    return [
+        p for p in catalogue() if p.published_on <= last_day[p.published_on == TASK_PRODUCTS_PUBLISHED_ON]
+    ]
 
 
 def storyline_videos() -> list:
@@ -78,6 +80,8 @@ def storyline_trueviews() -> list:
             publish="立即发布",
             publish_at=published,
             created_at=published,
-            plays=[PlayRecord(day=dt.date(2022, 8, 12) + dt.timedelta(days=d), plays=2 + d % 3) for d in range(8)],
+            plays=[
+                PlayRecord(day=dt.date(2022, 8, 12) + dt.timedelta(days=d), plays=2 + d % 3) for d in range(8)
+            ],
         )
     ]
