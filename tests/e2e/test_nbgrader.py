@@ -19,8 +19,8 @@ so that the endless loop costs seconds (set on the command line of ``autograde``
 A stale solved ``alisim_state.json`` is put in the instructor's source folder after the release: autograde
 must not copy it over the students' own files (``Autograde.exclude_overwriting``).
 
-To add a project: write its ``Driver`` (how a student does all its tasks on the screens, and two
-mistakes) and add it to ``DRIVERS``.
+To add a project: write its ``Driver`` in ``tests/e2e/students.py`` (how a student does all its tasks on
+the screens, and two mistakes) and add it to ``DRIVERS`` there.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from nbgrader.api import Gradebook
 
 import alisim_widgets as aw
 from autograde.spec import SPECS
+from tests.e2e.students import DRIVERS, Driver
 
 pytestmark = pytest.mark.slow
 
@@ -47,69 +48,6 @@ ROOT = Path(__file__).resolve().parents[2]
 COURSE_ID = "alisim"  # nbgrader_config.py
 STATE = "alisim_state.json"
 GRADING_TIMEOUT_S = 15
-
-
-# --- what a student does, per project --------------------------------------------------------------------
-class Driver:
-    project: str
-    max_score: float
-    quiz: tuple[str, ...] = ()
-    mistakes_score: float
-    mistakes_grade_id: str  # the grade cell whose feedback names the wrong fields
-    mistakes_labels: frozenset[str]
-    mistakes_secret: str  # an expected value the feedback must not give away
-
-    def do_tasks(self, backend) -> None:
-        """Every practical task on its screen, right."""
-        raise NotImplementedError
-
-    def do_tasks_with_mistakes(self, backend) -> None:
-        raise NotImplementedError
-
-    def do_quiz(self, backend) -> None:
-        for qid in self.quiz:
-            (answer,) = (fc.expected for fc in SPECS[qid].fields)  # the right options (autograde/specs)
-            result = aw.screen_for(qid, backend).fill(answer=answer).submit()
-            assert result.ok, result
-
-
-class Account01(Driver):
-    project = "01_account"
-    max_score = 15  # 01.2.2 (10) + 5 questions × 1
-    quiz = ("01.q1", "01.q2", "01.q3", "01.q4", "01.q5")
-    # The task table of 01.2.2, typed as a student reads it.
-    registration = {
-        "company_name": "湖南典阅科技有限公司",
-        "company_address": "湖南省长沙市岳麓区谷园街道谷园路 200 号",
-        "license_no": "440000551523412",
-        "email": "dianyuekeji@163.com",
-        "legal_rep_name": "张龙",
-        "legal_rep_name_en": "Zhang long",
-        "password": "dianyue123",
-        "mobile": "13666301234",
-    }
-    # Valid values, but not the task's: another mail domain and another English name.
-    mistakes = {"email": "dianyuekeji@126.com", "legal_rep_name_en": "Zhang Lang"}
-    mistakes_score = 10 * 6 / 8 + 5
-    mistakes_grade_id = "check_01_2_2"
-    mistakes_labels = frozenset({"电子邮箱", "英文姓名"})
-    mistakes_secret = "dianyuekeji@163.com"
-
-    def _register(self, backend, values) -> None:
-        screen = aw.screen_for("01.2.2", backend)
-        screen.fill(**values)
-        assert screen.request_code().ok
-        result = screen.fill(verification_code=backend.inbox.last_code()).submit()
-        assert result.ok, result
-
-    def do_tasks(self, backend) -> None:
-        self._register(backend, self.registration)
-
-    def do_tasks_with_mistakes(self, backend) -> None:
-        self._register(backend, {**self.registration, **self.mistakes})
-
-
-DRIVERS = {d.project: d for d in (Account01(),)}
 
 
 # --- the course --------------------------------------------------------------------------------------------

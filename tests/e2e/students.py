@@ -1,0 +1,158 @@
+"""What a student does in each project, on the screens only: the drivers of ``test_nbgrader``.
+
+Each ``Driver`` does every practical task of its project on its screens (driven from the test process,
+as a person would click), answers the knowledge checks, and knows two mistakes that pass validation.
+"""
+
+from __future__ import annotations
+
+import alisim_widgets as aw
+from autograde.spec import SPECS
+from tests.p02_store_data import AV, COMPANY
+from tests.p02_team_data import team_tasks_on_screens
+from tests.product_data import CUSTOM_TASK, RTS_TASK
+from tests.trueview_data import FORM
+
+AV_FIELDS = len(SPECS["02.2.3"].fields)
+RTS_FIELDS = len(SPECS["03.3.5"].fields)
+
+
+# --- the drivers --------------------------------------------------------------------
+class Driver:
+    project: str
+    max_score: float
+    quiz: tuple[str, ...] = ()
+    mistakes_score: float
+    mistakes_grade_id: str  # the grade cell whose feedback names the wrong fields
+    mistakes_labels: frozenset[str]
+    mistakes_secret: str  # an expected value the feedback must not give away
+
+    def do_tasks(self, backend) -> None:
+        """Every practical task on its screen, right."""
+        raise NotImplementedError
+
+    def do_tasks_with_mistakes(self, backend) -> None:
+        raise NotImplementedError
+
+    def do_quiz(self, backend) -> None:
+        for qid in self.quiz:
+            (answer,) = (fc.expected for fc in SPECS[qid].fields)  # the right options (autograde/specs)
+            result = aw.screen_for(qid, backend).fill(answer=answer).submit()
+            assert result.ok, result
+
+
+class Account01(Driver):
+    project = "01_account"
+    max_score = 15  # 01.2.2 (10) + 5 questions × 1
+    quiz = ("01.q1", "01.q2", "01.q3", "01.q4", "01.q5")
+    # The task table of 01.2.2, typed as a student reads it.
+    registration = {
+        "company_name": "湖南典阅科技有限公司",
+        "company_address": "湖南省长沙市岳麓区谷园街道谷园路 200 号",
+        "license_no": "440000551523412",
+        "email": "dianyuekeji@163.com",
+        "legal_rep_name": "张龙",
+        "legal_rep_name_en": "Zhang long",
+        "password": "dianyue123",
+        "mobile": "13666301234",
+    }
+    # Valid values, but not the task's: another mail domain and another English name.
+    mistakes = {"email": "dianyuekeji@126.com", "legal_rep_name_en": "Zhang Lang"}
+    mistakes_score = 10 * 6 / 8 + 5
+    mistakes_grade_id = "check_01_2_2"
+    mistakes_labels = frozenset({"电子邮箱", "英文姓名"})
+    mistakes_secret = "dianyuekeji@163.com"
+
+    def _register(self, backend, values) -> None:
+        screen = aw.screen_for("01.2.2", backend)
+        screen.fill(**values)
+        assert screen.request_code().ok
+        result = screen.fill(verification_code=backend.inbox.last_code()).submit()
+        assert result.ok, result
+
+    def do_tasks(self, backend) -> None:
+        self._register(backend, self.registration)
+
+    def do_tasks_with_mistakes(self, backend) -> None:
+        self._register(backend, {**self.registration, **self.mistakes})
+
+
+class Store02(Driver):
+    project = "02_store"
+    quiz = tuple(f"02.q{n}" for n in range(1, 15))
+    max_score = 10 + 10 + 10 + 10 + 14  # 02.2.3, 02.3.1, 02.4.1, 02.5.4 + 14 questions
+    mistakes = {"position": "经理/director", "landline": "086-0532-6356346"}
+    mistakes_score = round(10 * (AV_FIELDS - 2) / AV_FIELDS, 2) + 10 + 10 + 10 + 14
+    mistakes_grade_id = "check_02_2_3"
+    mistakes_labels = frozenset({"职位", "公司座机"})
+    mistakes_secret = "086-0532-6356345"
+
+    def _store_tasks(self, backend, av: dict) -> None:
+        wizard = aw.screen_for("02.2.3", backend)
+        result = wizard.complete(**av, auth_method="企业支付宝验证")
+        assert result.ok, result
+        # Company info after A&V: the certified fields are filled in and read-only; the rest typed in.
+        page = aw.screen_for("02.3.1", backend)
+        typed = {k: v for k, v in COMPANY.items() if not page.inputs[k].disabled}
+        result = page.fill(**typed).submit()
+        assert result.ok, result
+
+    def do_tasks(self, backend) -> None:
+        self._store_tasks(backend, AV)
+        team_tasks_on_screens(backend)
+
+    def do_tasks_with_mistakes(self, backend) -> None:
+        self._store_tasks(backend, {**AV, **self.mistakes})
+        team_tasks_on_screens(backend)
+
+
+class Product03(Driver):
+    project = "03_product"
+    max_score = 47  # 03.3.5 (20) + 03.3.6 (20) + 7 questions × 1
+    quiz = tuple(f"03.q{n}" for n in range(1, 8))
+    mistakes = {"stock": "999", "sku_code": "6852001"}
+    mistakes_score = round(20 * (RTS_FIELDS - 2) / RTS_FIELDS, 2) + 20 + 7  # a check rounds to 2 places
+    mistakes_grade_id = "check_03_3_5"
+    mistakes_labels = frozenset({"可售数量", "商品编码"})
+    mistakes_secret = "6852000"
+
+    def _publish(self, backend, task_id, values, stem) -> None:
+        screen = aw.screen_for(task_id, backend)
+        screen.fill(**values)
+        screen.bank_pick.value = tuple(f"IMG-{stem}-0{i}" for i in range(1, 6))  # 图片银行: pick five photos
+        screen._add_from_bank()
+        result = screen.submit()
+        assert result.ok, result
+
+    def do_tasks(self, backend) -> None:
+        self._publish(backend, "03.3.5", RTS_TASK, "MARBLE")
+        self._publish(backend, "03.3.6", CUSTOM_TASK, "DRESS")
+
+    def do_tasks_with_mistakes(self, backend) -> None:
+        self._publish(backend, "03.3.5", {**RTS_TASK, **self.mistakes}, "MARBLE")
+        self._publish(backend, "03.3.6", CUSTOM_TASK, "DRESS")
+
+
+class Media04(Driver):
+    project = "04_media"
+    max_score = 17  # 04.1.4 (10) + 7 questions × 1
+    quiz = tuple(f"04.q{n}" for n in range(1, 8))
+    # Valid values, but not the task's: another content type and a shorter title (weights 1 and 1 of 8).
+    mistakes = {"content_type": "产品实拍", "title": "双十一新品"}
+    mistakes_score = 10 * 6 / 8 + 7
+    mistakes_grade_id = "check_04_1_4"
+    mistakes_labels = frozenset({"内容类型", "内容标题"})
+    mistakes_secret = "产品使用效果"
+
+    def _publish(self, backend, values) -> None:
+        result = aw.screen_for("04.1.4", backend).fill(**values).submit()
+        assert result.ok, result
+
+    def do_tasks(self, backend) -> None:
+        self._publish(backend, FORM)
+
+    def do_tasks_with_mistakes(self, backend) -> None:
+        self._publish(backend, {**FORM, **self.mistakes})
+
+
+DRIVERS = {d.project: d for d in (Account01(), Store02(), Product03(), Media04())}
