@@ -1,29 +1,17 @@
-"""The Voila demo in a real browser: standalone voila serving course/demo.ipynb, driven by Debian's chromium.
-
-Needs ``/usr/bin/chromium`` (apt ``chromium``) and a CJK font (apt ``fonts-noto-cjk``) for a readable screenshot.
-"""
+"""The Voila demo in a real browser: standalone voila serving course/demo.ipynb, driven by Debian's chromium."""
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import socket
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 
+from tests.e2e.browser import ROOT, full_page_screenshot, require_chromium, row_input
+
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[2]
-DEMO = ROOT / "course" / "demo.ipynb"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 MENU = [
     "账户中心",
     "店铺管理",
@@ -46,85 +34,7 @@ TEXTBOOK = {  # task 01.2.2 (tools/notebooks/build_01_account.py), keyed by the 
     "英文姓名": "Zhang long",
     "手机号码": "13666301234",
 }
-START_TIMEOUT = 90  # seconds for voila to answer
-LOAD_TIMEOUT = 120_000  # ms for the kernel to start and the shell to render
-
-if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
-    # CI installs chromium (scripts/test.sh), so there a missing browser fails instead of skipping.
-    pytest.skip(f"{CHROMIUM} not installed (apt-get install -y chromium)", allow_module_level=True)
-sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def voila(tmp_path_factory):
-    """Standalone voila serving the demo; yields (url, log path). Always terminated."""
-    voila_exe = shutil.which("voila") or sys.executable
-    port = _free_port()
-    log = tmp_path_factory.mktemp("voila") / "voila.log"
-    cmd = [voila_exe] if voila_exe != sys.executable else [sys.executable, "-m", "voila"]
-    cmd += [str(DEMO), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1"]
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"voila exited with {proc.returncode}:\n{log.read_text(errors='replace')}")
-            try:
-                # The port accepting connections means the server is up (a GET would start a kernel).
-                with socket.create_connection(("127.0.0.1", port), timeout=2):
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(
-                    f"voila did not answer within {START_TIMEOUT}s:\n{log.read_text(errors='replace')}"
-                )
-            time.sleep(0.5)
-        yield url, log
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
-
-
-@pytest.fixture(scope="module")
-def demo_page(voila, browser):
-    """The demo page, loaded once, with the shell rendered."""
-    url, _log = voila
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    page.goto(url, timeout=LOAD_TIMEOUT)
-    page.locator(".alisim-shell").wait_for(timeout=LOAD_TIMEOUT)
-    yield page
-    context.close()
-
-
-def _row_input(page, label: str):
-    """The input beside a form label (labels are HTML widgets; the text is "*电子邮箱")."""
-    label_box = page.locator(".alisim-label", has_text=re.compile(rf"^\*?{re.escape(label)}$"))
-    return page.locator(".alisim-row").filter(has=label_box).locator("input")
+require_chromium()
 
 
 def test_shell_loads_with_its_menu(demo_page):
@@ -165,32 +75,20 @@ def test_register_in_the_browser(demo_page, artifacts):
     menu.get_by_role("button", name="注册新账号", exact=True).click()
     page.get_by_text("注册阿里巴巴国际站账号").wait_for()
     for label, value in TEXTBOOK.items():
-        box = _row_input(page, label)
+        box = row_input(page, label)
         assert box.count() == 1, label
         box.fill(value)
     page.get_by_role("button", name="获取验证码").click()
     inbox = page.locator(".alisim-inbox", has_text="模拟短信")
     inbox.wait_for()
     code = re.search(r"验证码\s*(\d{6})", inbox.inner_text()).group(1)
-    _row_input(page, "短信验证码").fill(code)
+    row_input(page, "短信验证码").fill(code)
     page.wait_for_timeout(300)  # let the last keystrokes reach the kernel before the click
     page.get_by_role("button", name="同意并注册").click()
     page.get_by_text("注册成功").wait_for()
     assert "会员类型：免费会员" in page.locator(".alisim-ok", has_text="注册成功").inner_text()
-    _full_page_screenshot(page, artifacts / "voila_demo.png")
+    full_page_screenshot(page, artifacts / "voila_demo.png")
     assert not (ROOT / "course" / "alisim_state.json").exists()  # the demo works in memory
-
-
-def _full_page_screenshot(page, path: Path) -> None:
-    """Voila's page scrolls inside a container, so ``full_page`` alone stops at the window: grow the window."""
-    height = page.evaluate(
-        "Math.max(...Array.from(document.querySelectorAll('body *'), (e) => e.scrollHeight))"
-    )
-    size = page.viewport_size
-    page.set_viewport_size({"width": size["width"], "height": max(size["height"], int(height) + 40)})
-    page.wait_for_timeout(300)
-    page.screenshot(path=str(path), full_page=True)
-    page.set_viewport_size(size)
 
 
 def _ws_probe(page, kernel_id: str, requests: list[dict], wait_ms: int) -> dict:

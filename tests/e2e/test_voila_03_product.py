@@ -5,29 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.test_voila import (  # noqa: F401  (fixtures: a voila server, the browser, the loaded demo)
-    ROOT,
-    _full_page_screenshot,
-    _row_input,
-    browser,
-    demo_page,
-    voila,
-)
+from tests.e2e.browser import ROOT, full_page_screenshot, open_page, require_chromium, row_input
+
+require_chromium()
 
 pytestmark = pytest.mark.slow
 
 BOARD = "Kids Plastic Balance Board with Maze Game Integration Training Wobble Board Children Fitness Board Activity Game"
 
 
-def _open(page, section: str, label: str) -> None:
-    menu = page.locator(".alisim-shell-menu")
-    menu.get_by_role("button", name=section, exact=True).click()
-    menu.get_by_role("button", name=label, exact=True).click()
-
-
-def test_product_pages_in_the_browser(demo_page, artifacts):  # noqa: F811 (the imported fixture)
+def test_product_pages_in_the_browser(demo_page, artifacts):
     page = demo_page
-    _open(page, "产品管理", "产品运营工作台")
+    open_page(page, "产品管理", "产品运营工作台")
     table = page.locator(".alisim-table", has_text="产品成长分")
     table.wait_for()
     assert "ID: 3177" in table.inner_text()
@@ -36,15 +25,15 @@ def test_product_pages_in_the_browser(demo_page, artifacts):  # noqa: F811 (the 
         label=f"ID 3177 · {BOARD[:70]}"
     )
     page.locator(".alisim-fail", has_text="出现了 3 次").wait_for()
-    _full_page_screenshot(page, artifacts / "voila_product_workbench.png")
+    full_page_screenshot(page, artifacts / "voila_product_workbench.png")
 
-    _open(page, "产品管理", "发布产品")
-    title = _row_input(page, "产品名称")
+    open_page(page, "产品管理", "发布产品")
+    title = row_input(page, "产品名称")
     title.fill(BOARD)
     page.locator(".alisim-fail", has_text="“board”出现了 3 次").wait_for()
     page.wait_for_timeout(300)  # let the last keystrokes reach the kernel before the click
     page.get_by_role("button", name="提交", exact=True).click()
     page.locator(".alisim-error", has_text="请选择产品类目").wait_for()
     assert page.locator(".alisim-error", has_text="出现了 3 次").count() >= 1
-    _full_page_screenshot(page, artifacts / "voila_publish_product.png")
+    full_page_screenshot(page, artifacts / "voila_publish_product.png")
     assert not (ROOT / "course" / "alisim_state.json").exists()  # the demo works in memory

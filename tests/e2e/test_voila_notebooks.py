@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_voila import CHROMIUM, CHROMIUM_ARGS, LOAD_TIMEOUT, ROOT, _free_port
+from tests.e2e.browser import LOAD_TIMEOUT, ROOT, require_chromium, standalone_voila
 
 pytestmark = pytest.mark.slow
 
-if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
-    pytest.skip(f"{CHROMIUM} not installed (apt-get install -y chromium)", allow_module_level=True)
-sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+require_chromium()
 
 COURSE = ROOT / "course"
 NOTEBOOKS = sorted(p.relative_to(COURSE).as_posix() for p in COURSE.glob("[0-9][0-9]_*/[0-9][0-9]_*.ipynb"))
@@ -22,45 +19,8 @@ NOTEBOOKS = sorted(p.relative_to(COURSE).as_posix() for p in COURSE.glob("[0-9][
 @pytest.fixture(scope="module")
 def course_server(tmp_path_factory):
     """Standalone voila serving the course folder (as a teacher would serve read-only demos)."""
-    import socket
-    import subprocess
-    import sys
-    import time
-
-    port = _free_port()
-    log = tmp_path_factory.mktemp("voila") / "voila.log"
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "voila", str(COURSE), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1"],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            assert proc.poll() is None, log.read_text(errors="replace")
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=2):
-                    break
-            except OSError:
-                assert time.monotonic() < deadline, log.read_text(errors="replace")
-                time.sleep(0.5)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+    with standalone_voila(COURSE, tmp_path_factory.mktemp("voila") / "voila.log") as url:
+        yield url
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)

@@ -1,0 +1,104 @@
+"""Shared by the real-browser tests: Debian's chromium, standalone voila, and page helpers.
+
+Needs ``/usr/bin/chromium`` (apt ``chromium``) and a CJK font (apt ``fonts-noto-cjk``) for readable screenshots;
+``scripts/test.sh`` installs both.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+START_TIMEOUT = 90  # seconds for voila to answer
+LOAD_TIMEOUT = 120_000  # ms for the kernel to start and the page to render
+
+
+def require_chromium() -> None:
+    """Skip on a developer machine without chromium; under CI (which installs it) fail instead."""
+    if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
+        pytest.skip(f"{CHROMIUM} not installed (apt-get install -y chromium)", allow_module_level=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def standalone_voila(target: Path, log: Path) -> Iterator[str]:
+    """Run ``voila TARGET`` on 127.0.0.1 (standalone: it refuses execute requests); yield its URL; always stop it."""
+    port = free_port()
+    cmd = [
+        sys.executable,
+        "-m",
+        "voila",
+        str(target),
+        "--no-browser",
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+    ]
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + START_TIMEOUT
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"voila exited with {proc.returncode}:\n{log.read_text(errors='replace')}")
+            try:
+                # The port accepting connections means the server is up (a GET would start a kernel).
+                with socket.create_connection(("127.0.0.1", port), timeout=2):
+                    break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(
+                    f"voila did not answer within {START_TIMEOUT}s:\n{log.read_text(errors='replace')}"
+                )
+            time.sleep(0.5)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=15)
+
+
+def open_page(page, section: str, label: str) -> None:
+    """Click a section of the shell's left menu, then one of its pages."""
+    menu = page.locator(".alisim-shell-menu")
+    menu.get_by_role("button", name=section, exact=True).click()
+    menu.get_by_role("button", name=label, exact=True).click()
+
+
+def row_input(page, label: str):
+    """The input beside a form label (labels are HTML widgets; the text is "*电子邮箱")."""
+    label_box = page.locator(".alisim-label", has_text=re.compile(rf"^\*?{re.escape(label)}$"))
+    return page.locator(".alisim-row").filter(has=label_box).locator("input")
+
+
+def full_page_screenshot(page, path: Path) -> None:
+    """Voila's page scrolls inside a container, so ``full_page`` alone stops at the window: grow the window."""
+    height = page.evaluate(
+        "Math.max(...Array.from(document.querySelectorAll('body *'), (e) => e.scrollHeight))"
+    )
+    size = page.viewport_size
+    page.set_viewport_size({"width": size["width"], "height": max(size["height"], int(height) + 40)})
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(size)
