@@ -30,6 +30,9 @@ from .decoration_models import (
 )
 from .errors import FieldErrors, SimError
 from .permissions import require
+from .uploads import Upload, as_upload
+
+read_upload = as_upload  # the name the decoration screens and tests use
 
 if TYPE_CHECKING:
     from .backend import Backend
@@ -74,36 +77,6 @@ _SHOP_TEXT = {"allowed": _SHOP_TEXT_CHARS, "allowed_desc": _SHOP_TEXT_DESC}
 _FILENAME_MAX = 120
 
 
-class Upload:
-    """One uploaded file: its name and bytes (what a FileUpload widget holds for each file)."""
-
-    def __init__(self, name: str, content: bytes) -> None:
-        self.name, self.content = name, content
-
-    def __repr__(self) -> str:
-        return f"Upload({self.name!r}, {len(self.content)} 字节)"
-
-
-def read_upload(value: Any) -> Upload | None:
-    """Normalise what a screen or code passes: an Upload, ``{"name", "content"}``, ``(name, bytes)``,
-    raw bytes, or a one-file FileUpload value (a tuple of such dicts). None when nothing was given."""
-    if value is None or value == "" or value == () or value == []:
-        return None
-    if isinstance(value, Upload):
-        return value
-    if isinstance(value, (list, tuple)) and len(value) == 1 and isinstance(value[0], (dict, Upload)):
-        return read_upload(value[0])
-    if isinstance(value, dict) and "content" in value:
-        content = value["content"]
-        if isinstance(content, (bytes, bytearray, memoryview)):
-            return Upload(str(value.get("name") or "upload"), bytes(content))
-    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], (bytes, bytearray, memoryview)):
-        return Upload(str(value[0]), bytes(value[1]))
-    if isinstance(value, (bytes, bytearray, memoryview)):
-        return Upload("upload", bytes(value))
-    raise TypeError(type(value).__name__)
-
-
 def _uploads(errors: FieldErrors, key: str, label: str, value: Any) -> list[Upload]:
     """Several files: a list/tuple of uploads (a FileUpload with ``multiple=True`` holds a tuple)."""
     if value is None or value == "":
@@ -112,7 +85,7 @@ def _uploads(errors: FieldErrors, key: str, label: str, value: Any) -> list[Uplo
     out = []
     for n, item in enumerate(items, 1):
         try:
-            up = read_upload(item)
+            up = as_upload(item)
         except TypeError:
             errors.add(key, f"{label}第 {n} 个不是文件（收到 {type(item).__name__}）", "type")
             continue
@@ -559,7 +532,7 @@ class DecorationArea:
     @staticmethod
     def _one(errors: FieldErrors, key: str, label: str, value: Any) -> Upload | None:
         try:
-            return read_upload(value)
+            return as_upload(value)
         except TypeError:
             errors.add(key, f"{label}应为上传的文件（收到 {type(value).__name__}）", "type")
             return None

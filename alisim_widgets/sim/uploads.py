@@ -57,16 +57,24 @@ def _current(size: int, limit: int) -> str:
 
 
 def as_upload(value: Any) -> Upload | None:
-    """An :class:`Upload` from what a widget or code gives: Upload, ``(name, bytes)`` or an ipywidgets dict.
+    """An :class:`Upload` from what a widget or code gives: Upload, ``(name, bytes)``, raw bytes, an ipywidgets
+    dict or a one-file FileUpload value.
 
     Returns None for "nothing uploaded"; anything else that is not a file raises TypeError.
     """
-    if value in (None, "", (), []):
+    if value is None or (isinstance(value, (str, tuple, list)) and len(value) == 0):
         return None
     if isinstance(value, Upload):
         return value
+    if isinstance(value, (list, tuple)) and len(value) == 1 and isinstance(value[0], (dict, Upload)):
+        return as_upload(value[0])  # a one-file FileUpload value
     if isinstance(value, dict) and "content" in value:
-        return Upload(str(value.get("name", "")), bytes(value["content"]))
+        content = value["content"]
+        if not isinstance(content, (bytes, bytearray, memoryview)):
+            raise TypeError(type(content).__name__)
+        return Upload(str(value.get("name") or "upload"), bytes(content))
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return Upload("upload", bytes(value))
     if (
         isinstance(value, (tuple, list))
         and len(value) == 2
