@@ -25,6 +25,7 @@ from ..sim.account_security import (
 )
 from .base import Field, Screen, SubmitResult, esc
 from .file_fields import FileFieldsMixin
+from .inbox import inbox_widget, show_message
 from .style import css
 
 __all__ = [
@@ -214,9 +215,7 @@ class SecurityScreen(_AccountScreen):
     def _extra_widgets(self) -> list[W.Widget]:
         self.code_button = W.Button(description="获取验证码", icon="envelope")
         self.code_button.on_click(lambda _b: self.request_code())
-        self.inbox_view = W.HTML()
-        self.inbox_view.add_class("alisim-inbox")
-        self.inbox_view.layout.display = "none"
+        self.inbox_view = inbox_widget()
         return [W.HBox([W.HTML("<div class='alisim-label'></div>"), self.code_button]), self.inbox_view]
 
     def _operation(self) -> str | None:
@@ -232,14 +231,9 @@ class SecurityScreen(_AccountScreen):
             with self.backend.via("screen"):
                 result = self._run(lambda: self.backend.account_security.request_code(op, method))
             if result.ok:
-                msg = self.backend.inbox.latest()
                 where = "安全手机" if method == M_SMS else "注册邮箱"
                 result = SubmitResult(True, message=f"验证码已发送到{where}，请查看下方的模拟消息")
-                self.inbox_view.layout.display = None
-                self.inbox_view.value = (
-                    f"{'📱 模拟短信' if msg.channel == 'sms' else '✉ 模拟邮件'} · 发往 {esc(msg.to)} · "
-                    f"{msg.sent_at:%Y-%m-%d %H:%M}<br>{esc(msg.body)}"
-                )
+                show_message(self.inbox_view, self.backend.inbox.latest())
         self._show(result)
         return result
 

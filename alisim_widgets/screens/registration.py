@@ -9,6 +9,7 @@ import ipywidgets as W
 from ..sim import rules
 from ..sim.account import REGISTRATION_LABELS as L
 from .base import Field, Screen, SubmitResult, esc
+from .inbox import inbox_widget, show_message
 
 __all__ = ["RegistrationScreen"]
 
@@ -37,9 +38,7 @@ class RegistrationScreen(Screen):
     def _extra_widgets(self) -> list[W.Widget]:
         self.code_button = W.Button(description="获取验证码", icon="mobile")
         self.code_button.on_click(lambda _b: self.request_code())
-        self.inbox_view = W.HTML()
-        self.inbox_view.add_class("alisim-inbox")
-        self.inbox_view.layout.display = "none"
+        self.inbox_view = inbox_widget()
         self.reset_button = W.Button(description="重新开始本项目", icon="undo")
         self.reset_button.on_click(lambda _b: self.start_over())
         return [W.HBox([W.HTML("<div class='alisim-label'></div>"), self.code_button, self.reset_button]),
@@ -53,18 +52,9 @@ class RegistrationScreen(Screen):
         if result.ok:
             masked = f"{mobile[:3]}****{mobile[-4:]}" if len(mobile) >= 7 else mobile
             result = SubmitResult(True, message=f"验证码已发送到 {masked}，请查看下方的模拟短信")
-            self._show_inbox()
+            show_message(self.inbox_view, self.backend.inbox.latest())
         self._show(result)
         return result
-
-    def _show_inbox(self) -> None:
-        msg = self.backend.inbox.latest()
-        if msg is None:
-            return
-        self.inbox_view.layout.display = None
-        self.inbox_view.value = (
-            f"【模拟短信】发往 {esc(msg.to)} · {msg.sent_at:%Y-%m-%d %H:%M}<br>{esc(msg.body)}"
-        )
 
     def _apply(self, values: dict[str, Any]) -> Any:
         return self.backend.account.register(values)

@@ -17,6 +17,7 @@ from ..sim.permissions import LABELS, PERMISSIONS, allowed, role_of
 from ..sim.sub_accounts import ADMIN_ID, GENDERS, OWNED_LABELS, ROLE_DESCRIPTIONS
 from ..sim.sub_accounts import SUB_ACCOUNT_LABELS as L
 from .base import Field, Screen, SubmitResult, esc
+from .inbox import inbox_widget, show_message
 from .style import css
 
 __all__ = ["SubAccountScreen", "PermissionMatrix", "permission_table"]
@@ -86,9 +87,7 @@ class SubAccountScreen(Screen):
     def _extra_widgets(self) -> list[W.Widget]:
         self.code_button = W.Button(description="获取验证码", icon="envelope")
         self.code_button.on_click(lambda _b: self.request_code())
-        self.inbox_view = W.HTML()
-        self.inbox_view.add_class("alisim-inbox")
-        self.inbox_view.layout.display = "none"
+        self.inbox_view = inbox_widget()
 
         self.acting_html = W.HTML()
         self.switcher = W.Dropdown(description="切换账号", layout=W.Layout(width="360px"))
@@ -162,18 +161,9 @@ class SubAccountScreen(Screen):
             result = SubmitResult(
                 True, message=f"验证码已发送到管理员安全邮箱 {_mask_email(acc.email)}，请查看下方的模拟邮件"
             )
-            self._show_inbox()
+            show_message(self.inbox_view, self.backend.inbox.latest())
         self._show(result)
         return result
-
-    def _show_inbox(self) -> None:
-        msg = self.backend.inbox.latest()
-        if msg is None:
-            return
-        self.inbox_view.layout.display = None
-        self.inbox_view.value = (
-            f"✉ 模拟邮件 · 发往 {esc(msg.to)} · {msg.sent_at:%Y-%m-%d %H:%M}<br>{esc(msg.body)}"
-        )
 
     # --- actions on the list ---------------------------------------------------------------------
     def _action(self, fn, ok_message: str | None = None) -> SubmitResult:
@@ -256,7 +246,7 @@ class SubAccountScreen(Screen):
             lambda: self.backend.sub_accounts.request_code("delete"), "删除验证码已发送到管理员安全邮箱"
         )
         if result.ok:
-            self._show_inbox()
+            show_message(self.inbox_view, self.backend.inbox.latest())
         return result
 
     def delete(self, account: str, verification_code: str) -> SubmitResult:
