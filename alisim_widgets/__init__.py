@@ -1,9 +1,9 @@
 """alisim (阿里巴巴国际站实训): a simulated My Alibaba seller backend for Jupyter courseware.
 
-    import alisim_widgets as aw
-    backend = aw.open_backend("01_account", path=".")
-    screen = aw.screen_for("01.2.2", backend)
-    result = screen.fill(**values).submit()
+import alisim_widgets as aw
+backend = aw.open_backend("01_account", path=".")
+screen = aw.screen_for("01.2.2", backend)
+result = screen.fill(**values).submit()
 """
 
 from __future__ import annotations

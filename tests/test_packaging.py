@@ -25,7 +25,7 @@ def test_environment_yml_lists_the_same_packages_as_pyproject():
     for line in deps.splitlines():
         m = re.match(r"\s*-\s+([A-Za-z0-9_.\-]+)([<>=!~][^#\s]*)?\s*$", line)
         if m and m.group(1) not in ("python", "pip"):
-            listed[m.group(1).lower()] = (m.group(2) or "")
+            listed[m.group(1).lower()] = m.group(2) or ""
     assert set(listed) == set(wanted), f"only in one file: {set(listed) ^ set(wanted)}"
     for name, req in wanted.items():
         spec = req[len(name) :].strip()

@@ -16,7 +16,9 @@ __all__ = ["md", "code", "solution", "grade", "locked_md", "write"]
 
 _NB = {"schema_version": 3}
 # A line break inside a Chinese paragraph would render as a space: join such lines.
-_CJK_BREAK = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\n[ \t]*(?=[\u4e00-\u9fffA-Za-z（“《])")
+_CJK_BREAK = re.compile(
+    r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\n[ \t]*(?=[\u4e00-\u9fffA-Za-z（“《])"
+)
 
 
 def _text(text: str) -> str:

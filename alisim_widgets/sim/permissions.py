@@ -102,4 +102,6 @@ def require(backend: Backend, permission: str) -> None:
     """Raise PermissionDenied (with a Chinese message naming the role and the function) if not allowed."""
     if not allowed(backend, permission):
         role = role_of(backend)
-        raise PermissionDenied(f"{role}账号没有“{LABELS[permission]}”的权限，请联系管理员（主账号）操作", permission)
+        raise PermissionDenied(
+            f"{role}账号没有“{LABELS[permission]}”的权限，请联系管理员（主账号）操作", permission
+        )

@@ -52,7 +52,11 @@ _add(
         ),
         multiple=True,
     ),
-    Question("01.q2", "出口通（普通会员）每年的基础服务费是多少？", ("免费", "29800 元/年", "80000 元/年", "按点击收费")),
+    Question(
+        "01.q2",
+        "出口通（普通会员）每年的基础服务费是多少？",
+        ("免费", "29800 元/年", "80000 元/年", "按点击收费"),
+    ),
     Question("01.q3", "金品诚企会员最多可以开几个子账号？", ("2 个", "5 个", "10 个", "不限")),
     Question(
         "01.q4",
@@ -256,7 +260,9 @@ _add(
         ("电子烟", "儿童积木", "象牙工艺品", "女童连衣裙", "老虎机", "弹簧刀等管制刀具"),
         multiple=True,
     ),
-    Question("03.q4", "Ready to Ship（直接下单品）最晚要在多少天内发货？", ("7 天", "15 天", "30 天", "45 天")),
+    Question(
+        "03.q4", "Ready to Ship（直接下单品）最晚要在多少天内发货？", ("7 天", "15 天", "30 天", "45 天")
+    ),
     Question(
         "03.q5",
         "关于 Ready to Ship 和 Customization，哪些说法正确？（多选）",
@@ -283,6 +289,7 @@ _add(
     Question("03.q7", "产品主图视频的时长最长是多少？", ("15 秒", "30 秒", "45 秒", "3 分钟")),
 )
 
+
 class QuizArea:
     """Saves the student's choices for knowledge-check questions."""
 
@@ -297,7 +304,13 @@ class QuizArea:
             selected = [selected]
         errors = FieldErrors()
         chosen = validate.choices(
-            errors, "answer", "答案", selected, question.options, min_n=1, max_n=None if question.multiple else 1
+            errors,
+            "answer",
+            "答案",
+            selected,
+            question.options,
+            min_n=1,
+            max_n=None if question.multiple else 1,
         )
         errors.raise_if_any()
         with self.backend.transaction("quiz.answer", question_id) as work:

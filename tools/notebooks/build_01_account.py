@@ -28,6 +28,7 @@ ModeBanner(backend)
 
 QUIZ_IDS = ["01.q1", "01.q2", "01.q3", "01.q4", "01.q5"]
 
+
 def quiz_cells() -> list:
     cells = []
     for qid in QUIZ_IDS:
