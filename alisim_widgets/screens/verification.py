@@ -88,7 +88,7 @@ class VerificationScreen(Screen):
         Field("legal_rep_name_en", L["legal_rep_name_en"], required=True, placeholder="如 Zhang San"),
         Field("legal_rep_gender", L["legal_rep_gender"], "radio", True, GENDERS),
         Field("legal_rep_mobile", L["legal_rep_mobile"], required=True, placeholder="11 位手机号码"),
-        Field("landline", L["landline"], required=True, placeholder="如 086-0532-6356345"),
+        Field("landline", L["landline"], required=True, placeholder="如 086-0731-88886666"),
         Field("legal_rep_email", L["legal_rep_email"], required=True),
         Field("position", L["position"], required=True),
         Field("department", L["department"], required=True),

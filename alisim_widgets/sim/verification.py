@@ -407,7 +407,7 @@ class VerificationArea:
         if landline is not None and (
             not _LANDLINE.fullmatch(landline) or sum(c.isdigit() for c in landline) < 7
         ):
-            errors.add("landline", f"{lab['landline']}只能包含数字和“-”，例如 086-0532-6356345", "format")
+            errors.add("landline", f"{lab['landline']}只能包含数字和“-”，例如 086-0731-88886666", "format")
             landline = None
         m["landline"] = landline
         m["legal_rep_email"] = validate.email(

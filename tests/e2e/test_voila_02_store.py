@@ -24,7 +24,7 @@ def test_store_pages_in_the_browser(demo_page, artifacts):
     box.fill("abc")
     page.wait_for_timeout(300)  # let the keystrokes reach the kernel before the click
     page.get_by_role("button", name="提交认证资料").click()
-    page.locator(".alisim-error", has_text="086-0532-6356345").wait_for()
+    page.locator(".alisim-error", has_text="只能包含数字").wait_for()
     full_page_screenshot(page, artifacts / "voila_av_wizard.png")
 
     open_page(page, "店铺管理", "管理公司信息")
