@@ -76,7 +76,7 @@ class ProfileScreen(_AccountScreen):
     title = "管理个人信息"
     subtitle = "账户 › 个人信息 › 管理个人信息 · 请如实填写，海外买家会据此联系你"
     fields = (
-        Field("name", L["name"], required=True, placeholder="如 Zhang long"),
+        Field("name", L["name"], required=True, placeholder="如 Li Ming"),
         Field("gender", L["gender"], "radio", True, GENDERS),
         Field("phone", L["phone"], placeholder="国家码-区号-号码，如 86-0731-84785529"),
         Field("mobile", L["mobile"], required=True, placeholder="11 位手机号码"),

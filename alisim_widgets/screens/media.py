@@ -373,7 +373,7 @@ class VideoBankPage:
     def __init__(self, backend: Backend) -> None:
         self.backend = backend
         self.search = W.Text(
-            placeholder="按编号、文件名或内容筛选，如 dress、连衣裙", layout=W.Layout(width="360px")
+            placeholder="按编号、文件名或内容筛选，如 toy、玩具", layout=W.Layout(width="360px")
         )
         self.table = W.HTML()
         self.search.observe(lambda _c: self.render(), "value")

@@ -70,7 +70,7 @@ class CategoryPicker:
     def __init__(self) -> None:
         self.raw = ""  # what was typed when it names no leaf (the simulator says why)
         self.search_box = W.Text(
-            placeholder="输入产品关键词，如 building blocks 或 积木", layout=W.Layout(width="300px")
+            placeholder="输入产品关键词，如 plush toy 或 毛绒玩具", layout=W.Layout(width="300px")
         )
         self.search_button = W.Button(description="搜索类目", icon="search")
         self.search_button.on_click(lambda _b: self.search())
@@ -326,7 +326,7 @@ def _fields(backend: Backend) -> tuple[Field, ...]:
         Field("lead_time", L["lead_time"], "leadtime", True, help="数量（含）以内 → 几天发货；最多 3 个范围；Ready to Ship 须 15 天内发货"),
         Field("payment_methods", L["payment_methods"], "multiselect", True, PAYMENT_METHODS),
         Field("shipping_mode", L["shipping_mode"], "select", False, SHIPPING_MODES),
-        Field("port", L["port"], "text", False, placeholder="如 shanghai、Ningbo"),
+        Field("port", L["port"], "text", False, placeholder="如 Ningbo、Shenzhen"),
         Field("supply_ability", L["supply_ability"], "supply", False),
         Field("package_cm", L["package_cm"] + "（长×宽×高 cm）", "dims", True),
         Field("weight_kg", L["weight_kg"] + "（kg/单位）", "text", True),
