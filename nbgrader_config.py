@@ -21,5 +21,8 @@ c.ClearSolutions.text_stub = "请在这里作答"
 # A cell that never ends is stopped and graded, instead of hanging the whole class.
 c.Execute.timeout = 60
 c.Execute.interrupt_on_timeout = True
+# nbgrader drops a student's whole grade when a cell's output arrives more than iopub_timeout seconds after
+# its reply (default 4 s): a busy grading server showing a screen with images can take longer than that.
+c.Execute.iopub_timeout = 30
 # Widget state would add ~400 KB to every graded notebook; feedback needs only the printed text.
 c.Execute.store_widget_state = False

@@ -62,3 +62,15 @@ def test_source_folders_carry_the_marker_that_nbgrader_ignores():
     for folder in (ROOT / "course").iterdir():
         if folder.is_dir() and folder.name[:2].isdigit():
             assert (folder / ".alisim_source").exists(), folder.name
+
+
+def test_nbgrader_config_keeps_students_work_and_tolerates_a_busy_server():
+    from traitlets.config import Config
+
+    c = Config()
+    exec((ROOT / "nbgrader_config.py").read_text(encoding="utf-8"), {"get_config": lambda: c})
+    projects = sorted(p.name for p in (ROOT / "course").iterdir() if p.is_dir() and p.name[:2].isdigit())
+    assert all(c.Autograde.exclude_overwriting[p] == ["alisim_state.json"] for p in projects)
+    assert "raise" not in c.ClearSolutions.code_stub["python"]  # an untouched answer cell must not fail
+    assert c.Execute.iopub_timeout >= 20  # nbgrader's 4 s drops a student's grade on a loaded server
+    assert c.Execute.timeout >= 30 and c.Execute.interrupt_on_timeout
