@@ -1,5 +1,14 @@
 """nbgrader configuration for the alisim course (run every nbgrader command from the repo root)."""
 
+import os
+import sys
+
+# nbgrader creates a gradebook by running the program `alembic` found on PATH: the one installed beside
+# this nbgrader, also when the teacher runs .venv/bin/nbgrader without activating the venv.
+_BIN = os.path.dirname(sys.executable)
+if _BIN not in os.environ.get("PATH", "").split(os.pathsep):
+    os.environ["PATH"] = _BIN + os.pathsep + os.environ.get("PATH", "")
+
 PROJECTS = (
     "01_account", "02_store", "03_product", "04_media", "05_rfq",
     "06_crm", "07_marketing", "08_trade", "09_data", "10_customs",
@@ -18,11 +27,25 @@ c.Autograde.exclude_overwriting = {p: [STATE_FILE] for p in PROJECTS}
 # Students may do a task on the screens alone, so an untouched answer cell must not raise.
 c.ClearSolutions.code_stub = {"python": "# 可选：也可以用代码完成任务（用上面的页面操作同样得分）\npass"}
 c.ClearSolutions.text_stub = "请在这里作答"
-# A cell that never ends is stopped and graded, instead of hanging the whole class.
+# Grading never runs student code: every grade cell is scored from the submitted alisim_state.json, read in
+# the grader's own process (autograde/stategrade.py). GradeFromState takes the place of nbgrader's Execute;
+# every other step of nbgrader's autograde (restoring locked cells, metadata checks, saving grades, late
+# penalties, output limits) stays as it is.
+from autograde.stategrade import GradeFromState  # noqa: E402
+from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
+from nbgrader.preprocessors import (  # noqa: E402
+    AssignLatePenalties, CheckCellMetadata, IgnorePattern, LimitOutput, SaveAutoGrades,
+)  # fmt: skip
+
+c.Autograde.autograde_preprocessors = [
+    GradeFromState, IgnorePattern, ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
+    AssignLatePenalties, CheckCellMetadata,
+]  # fmt: skip
+# Output per cell is capped (our feedback is a few lines; anything longer is cut).
+c.LimitOutput.max_lines = 200
+c.LimitOutput.max_traceback = 50
+# Only for `python -m autograde grade --execute` (an opt-in, sandboxed run for rendered outputs):
 c.Execute.timeout = 60
 c.Execute.interrupt_on_timeout = True
-# nbgrader drops a student's whole grade when a cell's output arrives more than iopub_timeout seconds after
-# its reply (default 4 s): a busy grading server showing a screen with images can take longer than that.
 c.Execute.iopub_timeout = 30
-# Widget state would add ~400 KB to every graded notebook; feedback needs only the printed text.
 c.Execute.store_widget_state = False

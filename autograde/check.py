@@ -3,11 +3,15 @@
 The last line of an nbgrader test cell is ``check("01.2.2", backend)``: the returned
 :class:`CheckResult` is a float, so nbgrader takes it as the cell's partial credit. Feedback goes to
 stdout (never stderr: nbgrader gives 0 points to a grade cell that writes to stderr).
+
+Grading does not run these cells: :mod:`autograde.stategrade` scores the submitted store in the teacher's
+process with :func:`score_task`. In the student's kernel, exam mode (the teacher's, see
+:mod:`alisim_widgets.sim.config`) makes :func:`check` and :func:`evaluate` return no score and no
+per-field outcome at all.
 """
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from alisim_widgets.sim.config import load_config
@@ -16,14 +20,11 @@ from .compare import COMPARERS
 from .result import CheckResult, FieldOutcome
 from .spec import SPECS, FieldCheck
 
-__all__ = ["check", "evaluate"]
+__all__ = ["check", "evaluate", "score_task", "EXAM_NOTE"]
+
+EXAM_NOTE = "考核模式：答案已保存，交卷后由老师统一评分。"
 
 _MISSING = (None, "", [], ())
-
-
-def _grading() -> bool:
-    """True while nbgrader executes the notebook (autograde or validate)."""
-    return bool(os.environ.get("NBGRADER_EXECUTION"))
 
 
 def _shown(value: Any) -> str:
@@ -52,8 +53,8 @@ def _judge(fc: FieldCheck, submitted: dict[str, Any], reveal: bool) -> FieldOutc
     return FieldOutcome(fc.key, fc.label, False, fc.weight, feedback)
 
 
-def evaluate(task_id: str, backend: Any, *, reveal: bool = True) -> CheckResult:
-    """Score ``task_id`` on ``backend`` without printing anything."""
+def score_task(task_id: str, backend: Any, *, reveal: bool = True) -> CheckResult:
+    """The teacher's scoring of ``task_id`` on ``backend`` (any mode): used by grading and reports."""
     spec = SPECS.get(task_id)
     if spec is None:
         raise KeyError(f"没有编号为 {task_id} 的任务")
@@ -71,25 +72,37 @@ def evaluate(task_id: str, backend: Any, *, reveal: bool = True) -> CheckResult:
     return CheckResult(task_id, spec.title, spec.points * got / total, spec.points, outcomes)
 
 
+def _exam(backend: Any) -> bool:
+    folder = backend.path.parent if getattr(backend, "path", None) else None
+    return load_config(folder).exam
+
+
+def _hidden(task_id: str) -> CheckResult:
+    spec = SPECS.get(task_id)
+    if spec is None:
+        raise KeyError(f"没有编号为 {task_id} 的任务")
+    return CheckResult(task_id, spec.title, 0, spec.points, [], EXAM_NOTE, hidden=True)
+
+
+def evaluate(task_id: str, backend: Any, *, reveal: bool = True) -> CheckResult:
+    """Score ``task_id`` on ``backend`` without printing anything (the self-check).
+
+    In exam mode the result carries no score and no field outcome: only that the work is saved.
+    """
+    if _exam(backend):
+        return _hidden(task_id)
+    return score_task(task_id, backend, reveal=reveal)
+
+
 def check(task_id: str, backend: Any, *, quiet: bool = False) -> CheckResult:
     """Score a task, print Chinese feedback naming each wrong or missing field, return the points.
 
-    Practice mode shows the student's own wrong values; exam mode never does, and outside nbgrader
-    it only says the work is saved (scores come after hand-in).
+    Practice mode shows the student's own wrong values (never the expected ones); exam mode shows nothing
+    but that the work is saved: the score comes from the teacher's grading of the saved store.
     """
     if hasattr(backend, "refresh"):
         backend.refresh()  # pick up what the screens saved from another kernel
-    folder = backend.path.parent if getattr(backend, "path", None) else "."
-    exam = load_config(folder).exam
-    result = evaluate(task_id, backend, reveal=not exam)
-    if exam and not _grading():
-        spec = SPECS[task_id]
-        hidden = CheckResult(
-            task_id, spec.title, 0, spec.points, [], "考核模式：答案已保存，交卷后由老师统一评分。"
-        )
-        if not quiet:
-            print("\n".join(hidden.feedback_lines()[:2]))
-        return hidden
+    result = evaluate(task_id, backend)
     if not quiet:
         print("\n".join(result.feedback_lines()))
     return result

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .check import evaluate
+from .check import score_task
 from .course import Course, CourseError, task_columns
 from .result import CheckResult
 from .spec import SPECS
@@ -212,7 +212,7 @@ def _check_store(project: str, path: Path | None, task_ids: list[str]) -> tuple[
         backend = aw.open_backend(project, path=tmp)
         # Only the first sentence: the rest speaks of the backup made in our temporary copy.
         problem = (backend.problem or "").split("。", 1)[0]
-        return {t: evaluate(t, backend, reveal=False) for t in task_ids}, problem
+        return {t: score_task(t, backend, reveal=False) for t in task_ids}, problem
 
 
 def class_results(course: Course, assignment: str) -> ClassResults:

@@ -32,10 +32,13 @@ class CheckResult(float):
     fields: list[FieldOutcome]
     note: str
 
+    hidden: bool  # exam mode in the student's kernel: saved, not scored
+
     def __new__(cls, task_id: str, title: str, score: float, max_score: float,
-                fields: list[FieldOutcome], note: str = "") -> CheckResult:  # fmt: skip
+                fields: list[FieldOutcome], note: str = "", hidden: bool = False) -> CheckResult:  # fmt: skip
         obj = super().__new__(cls, round(score, 2))
         obj.task_id, obj.title, obj.max_score, obj.fields, obj.note = task_id, title, max_score, fields, note
+        obj.hidden = hidden
         return obj
 
     @property
@@ -55,6 +58,8 @@ class CheckResult(float):
         return repr(float(self))
 
     def feedback_lines(self) -> list[str]:
+        if self.hidden:
+            return [f"【{self.task_id} {self.title}】", f"  {self.note}"]
         head = f"【{self.task_id} {self.title}】得分 {self.score:g} / {self.max_score:g}"
         lines = [head]
         if self.note:
@@ -76,6 +81,18 @@ class CheckResult(float):
         }
 
     def _repr_html_(self) -> str:
+        if self.hidden:
+            return (
+                f"<div style='border-left:4px solid #FF6A00;padding:4px 10px'>"
+                f"<b>{html.escape(self.task_id)} {html.escape(self.title)}</b>：{html.escape(self.note)}</div>"
+            )
+        if not self.fields and self.score == 0:
+            status = html.escape(self.note) if self.note else "还没有完成"
+            return (
+                f"<div style='border-left:4px solid #FF6A00;padding:4px 10px'>"
+                f"<b>{html.escape(self.task_id)} {html.escape(self.title)}</b>："
+                f"<span style='color:#e4393c;font-weight:bold'>0 / {self.max_score:g} 分</span>（{status}）</div>"
+            )
         color = "#1a7f37" if self.full else ("#ad6800" if self.score > 0 else "#e4393c")
         return (
             f"<div style='border-left:4px solid #FF6A00;padding:4px 10px'>"

@@ -6,7 +6,6 @@ nbgrader re-runs the notebook in a fresh kernel, so the student's work survives 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import shutil
 import tempfile
@@ -16,6 +15,7 @@ from filelock import FileLock
 from pydantic import ValidationError
 
 from .errors import SchemaTooNew, SchemaTooOld, StateFileCorrupt, StateFileForeign
+from .safe_json import UnsafeStateFile, read_state_json
 from .state import SCHEMA_VERSION, StoreState
 
 __all__ = ["STATE_FILENAME", "StateFile"]
@@ -44,27 +44,18 @@ class StateFile:
     def read_revision(self) -> int | None:
         """The revision on disk, or None when there is no usable file (cheap: no validation)."""
         try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
-            return int(raw["revision"])
+            return int(read_state_json(self.path)["revision"])
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
     def load(self) -> StoreState | None:
         """The saved state, or None when there is none. Raises a StateFileError (backup made) if unusable."""
         try:
-            text = self.path.read_text(encoding="utf-8")
+            raw = read_state_json(self.path)
         except FileNotFoundError:
             return None
-        except UnicodeDecodeError as exc:
-            raise self._unusable(StateFileCorrupt, "进度文件已损坏（不是文本文件）") from exc
-        except OSError as exc:
-            raise self._unusable(StateFileCorrupt, f"进度文件无法读取（{type(exc).__name__}）") from exc
-        try:
-            raw = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise self._unusable(StateFileCorrupt, "进度文件已损坏（不是有效的 JSON）") from exc
-        if not isinstance(raw, dict):
-            raise self._unusable(StateFileCorrupt, "进度文件已损坏（内容不是一个店铺的数据）")
+        except UnsafeStateFile as exc:
+            raise self._unusable(StateFileCorrupt, exc.reason) from exc
         version = raw.get("schema_version")
         if isinstance(version, int) and version > SCHEMA_VERSION:
             raise self._unusable(
@@ -106,11 +97,12 @@ class StateFile:
         while target.exists():
             n += 1
             target = self.folder / f"{STATE_FILENAME}.{reason}-{stamp}-{n}.bak"
-        shutil.copy2(self.path, target)
+        # Never follow a link while backing up: keep the link itself, not what it points at.
+        shutil.copy2(self.path, target, follow_symlinks=False)
         return target
 
     def _unusable(self, kind: type, what: str):
         backup = self.backup("unusable")
-        self.path.unlink()
+        self.path.unlink(missing_ok=True)
         message = f"{what}。原文件已备份为 {backup.name}，现在从本项目的初始场景重新开始。"
         return kind(message, backup=str(backup))

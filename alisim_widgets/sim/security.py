@@ -24,17 +24,24 @@ def hash_password(password: str, *, salt: bytes | None = None) -> str:
     return f"scrypt${_N}${_R}${_P}${_b64(salt)}${_b64(digest)}"
 
 
+_SALT_BYTES, _DIGEST_BYTES = 16, 32
+
+
 def verify_password(password: str, stored: str) -> bool:
-    """True when ``password`` matches the stored hash (constant-time comparison)."""
+    """True when ``password`` matches the stored hash (constant-time comparison).
+
+    Only hashes with the simulator's own parameters are accepted: the state file comes from a student, and
+    a forged hash with huge scrypt costs would otherwise make the teacher's grader spin for minutes.
+    """
     try:
         scheme, n, r, p, salt_b64, digest_b64 = stored.split("$")
-        if scheme != "scrypt":
+        if (scheme, n, r, p) != ("scrypt", str(_N), str(_R), str(_P)):
             return False
-        salt = base64.b64decode(salt_b64)
-        expected = base64.b64decode(digest_b64)
-        digest = hashlib.scrypt(
-            password.encode("utf-8"), salt=salt, n=int(n), r=int(r), p=int(p), dklen=len(expected)
-        )
-    except (ValueError, TypeError):
+        salt = base64.b64decode(salt_b64, validate=True)
+        expected = base64.b64decode(digest_b64, validate=True)
+        if len(salt) != _SALT_BYTES or len(expected) != _DIGEST_BYTES:
+            return False
+        digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=_N, r=_R, p=_P, dklen=_DIGEST_BYTES)
+    except (ValueError, TypeError, AttributeError):
         return False
     return hmac.compare_digest(digest, expected)

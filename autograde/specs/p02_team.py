@@ -169,8 +169,8 @@ register(
         ),  # fmt: skip
         missing="还没有装修旺铺：在“全球旺铺装修”页面的各个板块上传图片并保存",
     ),
-    quiz_spec("02.q11", ["不可以"]),
-    quiz_spec("02.q12", ["管理员（主账号）", "制作员"]),
-    quiz_spec("02.q13", ["先解冻，再删除"]),
-    quiz_spec("02.q14", ["自动归入主账号（管理员）"]),
+    quiz_spec("02.q11", "165fb8c1974e465ef4597d1480438886c1fe526ab7864bb772eda26c0cd984e7"),
+    quiz_spec("02.q12", "a0580fb2e25e596ef5c31a09d9225794095ca400e4b2978d70b8564d9b4f8fbd"),
+    quiz_spec("02.q13", "4d7c9f2dcd822d1ee994ccb7648083d241a13433354dc21b3e69af65574e3c5d"),
+    quiz_spec("02.q14", "01c8aa70a4a71ba9eaafd7e6847d804652220caf4c86e3ac48a6520d7dfe2e9c"),
 )

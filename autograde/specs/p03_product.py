@@ -236,31 +236,11 @@ register(
         CUSTOM_FIELDS,
         _MISSING,
     ),
-    quiz_spec(
-        "03.q1",
-        [
-            "Kids Plastic Balance Board with Maze Game Integration Training Wobble Board Children Fitness Board Activity Game",
-            "Wireless Bluetooth Earphones Sports Headset with Mic for Running and Gym Workout",
-            "Shockproof Silicone Phone Case for iPhone 13 Pro Max Soft Back Cover",
-        ],
-    ),
-    quiz_spec(
-        "03.q2",
-        ["先在认证中心提交禁限售证书，再发布在 Timepieces, Jewelry, Eyewear > Eyewear > Contact Lenses 类目"],
-    ),
-    quiz_spec("03.q3", ["电子烟", "象牙工艺品", "老虎机", "弹簧刀等管制刀具"]),
-    quiz_spec("03.q4", ["15 天"]),
-    quiz_spec(
-        "03.q5",
-        [
-            "Ready to Ship 适合小批量、低起订量、要快速发货的买家",
-            "Customization 适合来图、来样加工和开模等深度定制",
-            "Customization 产品也可以按数量设置阶梯价格",
-        ],
-    ),
-    quiz_spec(
-        "03.q6",
-        ["同一款积木，只改了标题又发布一次", "同一款积木，换了主图和详情描述再发布一次"],
-    ),
-    quiz_spec("03.q7", ["45 秒"]),
+    quiz_spec("03.q1", "d61608141059c836aa2ed1c9d85c0bd5ecb8dbf04d1ea5d96197134ad61bf28d"),
+    quiz_spec("03.q2", "39b9b8499dbb885727d3651fcfdb387ed891859e0b3507045aeddca3e81b8e08"),
+    quiz_spec("03.q3", "3e80c49e1ae7ba7a37b146274d0a450aec1f094698dbdd1fc291b655424ae8c7"),
+    quiz_spec("03.q4", "32a31b2661da25222d2ac0a30d9906a669dcdb5406486f0ad5c7e491aece6e84"),
+    quiz_spec("03.q5", "6693daa0b152b763951d1251da2a70aaaf98f77ee0af9b4a1a70c746bc895244"),
+    quiz_spec("03.q6", "1445d5438b2f5b66b1112c60aade072bd76df16f8997a37cc76c96abdf42b0b2"),
+    quiz_spec("03.q7", "0c27f07ee0b51c86493bcdbc63c5e07525fad6e95a8062561bd85a5dce22a3cf"),
 )
