@@ -49,3 +49,30 @@ c.Execute.timeout = 60
 c.Execute.interrupt_on_timeout = True
 c.Execute.iopub_timeout = 30
 c.Execute.store_widget_state = False
+
+# --- alisim · students' side: feedback page, exchange, files never handed in (issue 8) ---------------------
+# Feedback: `nbgrader generate_feedback` (and formgrader's button, which forces the template name "feedback")
+# renders our Chinese page autograde/feedback_template/feedback/index.html.j2 instead of nbgrader's English
+# one. StudentFeedback (autograde/feedback.py) runs after GetGrades: it escapes everything, shows widgets as a
+# short note and puts the summary of graded tasks at the top. The page loads nothing from the network.
+import importlib.util  # noqa: E402
+
+_ALISIM_AUTOGRADE = importlib.util.find_spec("autograde")
+if _ALISIM_AUTOGRADE and _ALISIM_AUTOGRADE.submodule_search_locations:
+    c.HTMLExporter.extra_template_basedirs = [
+        os.path.join(list(_ALISIM_AUTOGRADE.submodule_search_locations)[0], "feedback_template")
+    ]
+    c.GenerateFeedback.preprocessors = [
+        "nbgrader.preprocessors.GetGrades",
+        "autograde.feedback.StudentFeedback",
+    ]
+# Exchange: scripts/setup_exchange.sh writes the exchange folder into a system-wide nbgrader_config.py that
+# the students' and the teacher's nbgrader both read (the course's venv: .venv/etc/jupyter/), so this file
+# does not set Exchange.root; set ALISIM_EXCHANGE_ROOT only when the teacher's nbgrader cannot see that file.
+if os.environ.get("ALISIM_EXCHANGE_ROOT"):
+    c.Exchange.root = os.environ["ALISIM_EXCHANGE_ROOT"]
+# Lock, backup and temporary files of the state file are never released, submitted, collected or copied
+# into autograded/ (the same list is in the students' config written by setup_exchange.sh).
+ALISIM_NEVER_HANDED_IN = [".alisim_state.json.lock", "alisim_state.json.*.bak", ".alisim_tmp_*"]
+_ignore = list(c.CourseDirectory.ignore) if "ignore" in c.CourseDirectory else []
+c.CourseDirectory.ignore = _ignore + [p for p in ALISIM_NEVER_HANDED_IN if p not in _ignore]
