@@ -1,17 +1,41 @@
-"""注册 (task 01.2.2): the free-member registration page with an SMS verification code."""
+"""注册 (task 01.2.2): the free-member registration page with an SMS verification code.
+
+Once the account exists the same form is its 账号信息: corrected values are saved with 「保存修改」
+(``screen.fill(...).submit()`` does either, whichever the store needs). The login email and the password
+are sensitive: they change in the 账号安全 screen of project 02, opened below the form. 「重新开始本项目」
+sits apart at the bottom and asks before it wipes anything.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as W
 
-from ..sim import rules
+from ..sim import Backend, rules
+from ..sim.account import EDITABLE_KEYS, SENSITIVE_KEYS
 from ..sim.account import REGISTRATION_LABELS as L
+from .account_security import SecurityScreen
 from .base import Field, Screen, SubmitResult, esc
 from .inbox import inbox_widget, show_message
+from .start_over import StartOver
 
 __all__ = ["RegistrationScreen"]
+
+
+class _SensitiveScreen(SecurityScreen):
+    """账号安全 (project 02's screen) opened from the registration page; tells the page when it changed."""
+
+    def __init__(self, backend: Backend, on_change: Callable[[], None]) -> None:
+        self._on_change = on_change
+        super().__init__(backend)
+
+    def submit(self) -> SubmitResult:
+        result = super().submit()
+        if result.ok:
+            self._on_change()
+        return result
 
 
 class RegistrationScreen(Screen):
@@ -35,15 +59,67 @@ class RegistrationScreen(Screen):
         Field("verification_code", L["verification_code"], required=True, placeholder="6 位数字"),
     )  # fmt: skip
 
+    def __init__(self, backend: Backend) -> None:
+        self._security: SecurityScreen | None = None
+        super().__init__(backend)
+        self.start_over_row = StartOver(backend, self._reload, self._show)
+        # Called after a confirmed start-over (the demo shell reloads its other pages with it).
+        self.after_reset = self.start_over_row.hooks
+        self.reset_button = self.start_over_row.button
+        self.widget.children = (*self.widget.children, self.start_over_row.widget)
+        self._mode()
+
+    # --- building --------------------------------------------------------------------------------
+    def _header(self) -> W.Widget:
+        self.mode_note = W.HTML()
+        return W.VBox([super()._header(), self.mode_note])
+
     def _extra_widgets(self) -> list[W.Widget]:
-        self.code_button = W.Button(description="获取验证码", icon="mobile")
+        self.code_button = W.Button(description="获取验证码")
         self.code_button.on_click(lambda _b: self.request_code())
         self.inbox_view = inbox_widget()
-        self.reset_button = W.Button(description="重新开始本项目", icon="undo")
-        self.reset_button.on_click(lambda _b: self.start_over())
-        return [W.HBox([W.HTML("<div class='alisim-label'></div>"), self.code_button, self.reset_button]),
-                self.inbox_view]  # fmt: skip
+        # 账号安全 for the sensitive fields, built when first opened (the account must exist).
+        self.sensitive_button = W.Button(description="修改登录邮箱或密码（需验证身份）")
+        self.sensitive_button.on_click(lambda _b: self.open_sensitive(not self.sensitive_open))
+        self.sensitive_box = W.VBox([], layout=W.Layout(display="none"))
+        self.sensitive_row = W.VBox(
+            [W.HBox([W.HTML("<div class='alisim-label'></div>"), self.sensitive_button]), self.sensitive_box]
+        )
+        return [
+            W.HBox([W.HTML("<div class='alisim-label'></div>"), self.code_button]),
+            self.inbox_view,
+            self.sensitive_row,
+        ]
 
+    @property
+    def registered(self) -> bool:
+        return self.backend.state.account is not None
+
+    @property
+    def sensitive_open(self) -> bool:
+        return self.sensitive_box.layout.display != "none"
+
+    def _mode(self) -> None:
+        """The form registers a new account, or corrects the registered one (账号信息)."""
+        if not self.registered:
+            self.submit_button.description = self.submit_label
+            self.mode_note.value = ""
+            self.sensitive_row.layout.display = "none"
+            self.open_sensitive(False)
+            return
+        self.submit_button.description = "保存修改"
+        sensitive = "、".join(L[k] for k in SENSITIVE_KEYS)
+        editable = "、".join(L[k] for k in EDITABLE_KEYS)
+        self.mode_note.value = (
+            "<div class='alisim-help'>账号已注册，下面是账号信息。可以直接改正"
+            f"{esc(editable)}，再点击“保存修改”（测验答案和其他进度都不受影响）。"
+            "更换手机号码时，先点击“获取验证码”把验证码发到新号码。"
+            f"{esc(sensitive)}是敏感信息：登录密码留空表示不修改；修改它们请点击下方的“修改登录邮箱或密码”，"
+            "验证身份后再改。</div>"
+        )
+        self.sensitive_row.layout.display = None
+
+    # --- actions ---------------------------------------------------------------------------------
     def request_code(self) -> SubmitResult:
         """「获取验证码」: the simulator sends an SMS to the typed mobile number (see the inbox below)."""
         mobile = self.inputs["mobile"].value
@@ -57,18 +133,61 @@ class RegistrationScreen(Screen):
         return result
 
     def _apply(self, values: dict[str, Any]) -> Any:
-        return self.backend.account.register(values)
+        if not self.registered:
+            return self.backend.account.register(values)
+        done, *notes = self.backend.account.update(values)
+        return SubmitResult(True, message=f"账号信息已保存。{done}", warnings=notes)
+
+    def submit(self) -> SubmitResult:
+        result = super().submit()
+        if result.ok:  # a used code and a password must not stay in the form
+            self.inputs["verification_code"].value = ""
+            self.inputs["password"].value = ""
+            self._mode()
+        return result
 
     def success_message(self) -> str:
         acc = self.backend.state.account
         return f"注册成功！登录账号 {acc.login_id}，会员类型：{acc.tier}" if acc else "注册成功"
 
-    def start_over(self) -> None:
-        backup = self.backend.reset()
+    def open_sensitive(self, show: bool = True) -> SecurityScreen | None:
+        """Open (or close) 账号安全 below the form, set to 修改注册邮箱; returns its screen."""
+        if not show or not self.registered:
+            self.sensitive_box.layout.display = "none"
+            self.sensitive_button.description = "修改登录邮箱或密码（需验证身份）"
+            return None
+        if self._security is None:
+            self._security = _SensitiveScreen(self.backend, self._load_saved)
+            self._security.fill(operation=SENSITIVE_KEYS["email"])
+            self.sensitive_box.children = [self._security.widget]
+        self.sensitive_box.layout.display = None
+        self.sensitive_button.description = "收起账号安全"
+        return self._security
+
+    def start_over(self) -> str:
+        """「重新开始本项目」: only asks first; nothing changes until 「确认重新开始」."""
+        return self.start_over_row.ask()
+
+    def confirm_start_over(self) -> SubmitResult:
+        return self.start_over_row.confirm()
+
+    def cancel_start_over(self) -> None:
+        self.start_over_row.cancel()
+
+    # --- showing the store -----------------------------------------------------------------------
+    def _reload(self) -> None:
+        """Show the store as it is now (after a start-over): typed values, errors and the inbox go."""
         for f in self.fields:
             self._set(f, self.inputs[f.key], "")
-        note = f"（旧进度已备份为 {backup.name}）" if backup else ""
-        self._show(SubmitResult(True, message=f"已重新开始本项目{note}"))
+        for label in self.error_labels.values():
+            label.value = ""
+        self.inbox_view.value = ""
+        self.inbox_view.layout.display = "none"
+        self.status.value = ""
+        self._security = None
+        self.sensitive_box.children = []
+        self._load_saved()
+        self._mode()
 
     def _load_saved(self) -> None:
         acc = self.backend.state.account

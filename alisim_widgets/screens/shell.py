@@ -9,6 +9,9 @@ adds its page with one line, put below the 账户中心 block of this module so 
 A factory gets the demo store; import heavy screens inside the factory to keep the demo's start fast.
 
 Pages are built on first click. The Voila demo runs on an in-memory store: a visitor changes nothing on disk.
+A page with an ``after_reset`` list (the registration page's confirmed start-over) gets a hook that rebuilds
+the other pages from the fresh store; a page with ``refresh()`` is refreshed each time it is opened. The
+shell is for visitors: the course's task tags (实操 …) are hidden in it.
 """
 
 from __future__ import annotations
@@ -75,6 +78,7 @@ _SHELL_CSS = f"""
 .alisim-card table {{ border-collapse: collapse; font-size: 13px; }}
 .alisim-card th {{ text-align: right; color: #888; font-weight: normal; padding: 5px 14px 5px 0; width: 110px; }}
 .alisim-card td {{ color: #333; padding: 5px 0; }}
+.alisim-shell .alisim-task {{ display: none; }}
 </style>
 """
 
@@ -90,6 +94,9 @@ class AccountCard:
         self.backend = backend
         self.html = W.HTML(self.render())
         self.widget = W.VBox([css(), W.HTML(_SHELL_CSS, layout=W.Layout(height="0px")), self.html])
+
+    def refresh(self) -> None:
+        self.html.value = self.render()
 
     def render(self) -> str:
         acc = self.backend.state.account
@@ -111,7 +118,8 @@ class AccountCard:
         body = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows)
         return (
             "<div class='alisim-card'><div class='alisim-head'><b>账号信息</b>"
-            "<div class='alisim-sub'>只读：修改资料请联系客户经理</div></div>"
+            "<div class='alisim-sub'>改正资料：在“注册账号”页面直接修改后点击“保存修改”；"
+            "登录邮箱和密码在“个人信息与账号安全 › 账号安全”中修改</div></div>"
             f"<table>{body}</table></div>"
         )
 
@@ -119,11 +127,11 @@ class AccountCard:
         return self.widget._repr_mimebundle_(**kwargs)
 
 
-def _registration(_demo: Backend) -> Any:
-    # The demo store is registered already: registering happens on a fresh, in-memory project-01 store.
+def _registration(backend: Backend) -> Any:
+    # The demo store is registered: the page shows its account as the 账号信息 edit form.
     from .registration import RegistrationScreen
 
-    return RegistrationScreen(open_backend("01_account", path=None))
+    return RegistrationScreen(backend)
 
 
 def _membership(_backend: Backend) -> Any:
@@ -133,7 +141,7 @@ def _membership(_backend: Backend) -> Any:
 
 
 SECTIONS["账户中心"] += [
-    ("注册新账号", _registration),
+    ("注册账号", _registration),
     ("会员服务对比", _membership),
     ("账号信息", AccountCard),
 ]
@@ -297,7 +305,18 @@ class MyAlibabaShell:
             return None
         self.crumb.value = f"{esc(section)} › <b>{esc(page)}</b>"
         self.content.children = [self._view(section, page)]
-        return self.pages.get((section, page))
+        built = self.pages.get((section, page))
+        if callable(getattr(built, "refresh", None)):
+            built.refresh()
+        self.top.value = self._top_html()
+        return built
+
+    def reload(self, keep: tuple[str, str] | None = None) -> None:
+        """After a start-over: every page but ``keep`` is built again from the fresh store when opened."""
+        for key in [k for k in self._views if k != keep]:
+            del self._views[key]
+            self.pages.pop(key, None)
+        self.top.value = self._top_html()
 
     def _view(self, section: str, page: str) -> W.Widget:
         key = (section, page)
@@ -306,6 +325,9 @@ class MyAlibabaShell:
             try:
                 built = factory(self.backend)
                 self.pages[key] = built
+                hooks = getattr(built, "after_reset", None)
+                if isinstance(hooks, list):
+                    hooks.append(lambda k=key: self.reload(keep=k))
                 self._views[key] = _as_widget(built)
             except Exception as exc:  # noqa: BLE001 - one broken page must not take the demo down
                 self.failures[key] = traceback.format_exc()

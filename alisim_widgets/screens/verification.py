@@ -2,7 +2,7 @@
 
 ``submit()`` completes the step the wizard is on and moves to the next one (as the page's button
 does); ``complete(**values)`` fills the form and submits step after step until A&V has passed or a
-step refuses. The legal representative's ID of the task (an impossible date) only warns.
+step refuses. The legal representative's ID of the task (an impossible date) is accepted as printed.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from ..sim.verification import (
 )
 from .base import Field, Screen, SubmitResult, esc
 from .file_fields import role_note
+from .start_over import StartOver
 from .style import ORANGE
 
 __all__ = ["VerificationScreen", "STEP_FIELDS"]
@@ -98,6 +99,10 @@ class VerificationScreen(Screen):
 
     def __init__(self, backend) -> None:
         super().__init__(backend)
+        # 重新开始本项目: at the bottom, apart from the wizard's buttons, and only after a confirmation.
+        self.start_over_row = StartOver(backend, self._reload, self._show)
+        self.reset_button = self.start_over_row.button
+        self.widget.children = (*self.widget.children, self.start_over_row.widget)
         self._rows = dict(zip([f.key for f in self.fields], self.body.children, strict=True))
         self._render()
 
@@ -113,9 +118,7 @@ class VerificationScreen(Screen):
         self.back_button.on_click(lambda _b: self.back())
         self.reopen_button = W.Button(description="修改认证信息", icon="edit")
         self.reopen_button.on_click(lambda _b: self.reopen())
-        self.reset_button = W.Button(description="重新开始本项目", icon="undo")
-        self.reset_button.on_click(lambda _b: self.start_over())
-        return [W.HBox([self.back_button, self.reopen_button, self.reset_button])]
+        return [W.HBox([self.back_button, self.reopen_button])]
 
     # --- the wizard ------------------------------------------------------------------------------
     @property
@@ -182,13 +185,17 @@ class VerificationScreen(Screen):
         self._render()
         return result
 
-    def start_over(self) -> None:
-        backup = self.backend.reset()
+    def start_over(self) -> str:
+        """「重新开始本项目」: only asks first; nothing changes until 「确认重新开始」."""
+        return self.start_over_row.ask()
+
+    def confirm_start_over(self) -> SubmitResult:
+        return self.start_over_row.confirm()
+
+    def _reload(self) -> None:
         for f in self.fields:
             self._set(f, self.inputs[f.key], None if f.kind in ("select", "radio") else "")
         self._load_saved()
-        note = f"（旧进度已备份为 {backup.name}）" if backup else ""
-        self._show(SubmitResult(True, message=f"已重新开始本项目{note}"))
         self._render()
 
     # --- display ---------------------------------------------------------------------------------

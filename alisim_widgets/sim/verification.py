@@ -5,8 +5,10 @@ business registry, at most 3 attempts a scenario day) → the authorization meth
 review (1-2 working days, plus the certification company's 1-2 days for 线下验证) → passed.
 
 A submission with a format error uses no attempt; a well-formed submission that does not match the
-registry is an attempt (it is recorded, and the step refuses). The textbook's legal representative ID
-370202198512461234 has an impossible date and a failing check digit: both only warn (RULES.md).
+registry is an attempt (it is recorded, and the step refuses). ID and licence numbers are checked for
+their format only: the textbook's ID 370202198512461234 (an impossible date, a failing check digit) and
+licence 440000551523412 are accepted without a warning (RULES.md, Contradictions); a mistyped ID is caught
+by the comparison with the registry and with the verified elements, not by a check-digit guess.
 """
 
 from __future__ import annotations
@@ -36,7 +38,6 @@ __all__ = [
     "PREMISES_OWNERS",
     "GENDERS",
     "VERIFIED_COMPANY_KEYS",
-    "id_no_warnings",
     "parse_date",
 ]
 
@@ -101,22 +102,6 @@ _USCC = re.compile(r"[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}")
 _ID_NO = re.compile(r"\d{17}[\dX]")
 _LANDLINE = re.compile(r"\+?\d[\d\- ]{5,22}\d")
 _CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_ID_CHECK = "10X98765432"
-
-
-def id_no_warnings(id_no: str) -> list[str]:
-    """Advice about an 18-character ID whose birth date or check digit is wrong (never a refusal)."""
-    out = []
-    try:
-        dt.date(int(id_no[6:10]), int(id_no[10:12]), int(id_no[12:14]))
-    except ValueError:
-        out.append(
-            f"身份证号中的出生日期 {id_no[6:10]}-{id_no[10:12]}-{id_no[12:14]} 不是真实日期，请对照证件核对（模拟器只提示，不拒绝）。"
-        )
-    if _ID_CHECK[sum(int(c) * w for c, w in zip(id_no[:17], _ID_WEIGHTS, strict=True)) % 11] != id_no[17]:
-        out.append("身份证号的校验位与规则不符，请对照证件核对（模拟器只提示，不拒绝）。")
-    return out
 
 
 def parse_date(
@@ -341,12 +326,9 @@ class VerificationArea:
             errors.add(key, f"{label}应为 {rules.AV_ID_NO_LENGTH} 位：17 位数字加 1 位数字或 X（当前 {len(text)} 位）",
                        "format")  # fmt: skip
             return None
-        warnings.extend(id_no_warnings(text))
         return text
 
     def _materials(self, errors: FieldErrors, warnings: list[str], values: dict[str, Any]) -> dict[str, Any]:
-        from .account import license_check_digit_ok
-
         get, lab = values.get, LABELS
         m: dict[str, Any] = {}
         el = self._elements(errors, warnings, {**values, "license_type": LICENSE_TYPES[0]})
@@ -370,8 +352,6 @@ class VerificationArea:
             if not (len(lic) == 15 and lic.isdigit() or len(lic) == 18 and _USCC.fullmatch(lic)):
                 errors.add("license_no", "营业执照号应为 15 位数字或 18 位统一社会信用代码", "format")
                 lic = None
-            elif not license_check_digit_ok(lic):
-                warnings.append("营业执照号的校验位与规则不符，请对照执照原件核对（模拟器只提示，不拒绝）。")
         m["license_no"] = lic
         m["premises"] = validate.choice(errors, "premises", lab["premises"], get("premises"), PREMISES)
         owner = validate.choice(errors, "premises_owner", lab["premises_owner"], get("premises_owner"),

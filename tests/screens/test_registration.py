@@ -90,15 +90,124 @@ def test_saved_registration_shows_again_after_restart(tmp_path):
     assert "已注册" in again.status.value
 
 
-def test_start_over_backs_up_and_clears(tmp_path):
+def _registered(tmp_path, **changes):
     backend = aw.open_backend("01_account", path=tmp_path)
     screen = aw.screen_for("01.2.2", backend)
-    screen.fill(**REGISTRATION)
-    screen.fill(verification_code=_code(screen)).submit()
+    screen.fill(**{**REGISTRATION, **changes})
+    assert screen.fill(verification_code=_code(screen)).submit().ok
+    backend.quiz.answer("01.q2", ["29800 元/年"])
+    return backend, screen
+
+
+def test_start_over_is_not_beside_get_code(screen):
+    code_row = next(w for w in screen.widget.children if screen.code_button in getattr(w, "children", ()))
+    assert screen.reset_button not in code_row.children
+    assert screen.widget.children[-1] is screen.start_over_row.widget  # the bottom of the page
+
+
+def test_start_over_asks_first_and_changes_nothing(tmp_path):
+    backend, screen = _registered(tmp_path)
+    saved = (tmp_path / STATE_FILENAME).read_bytes()
     screen.reset_button.click()
-    assert backend.state.account is None
+    assert screen.start_over_row.confirm_box.layout.display is None  # 确认重新开始 / 取消 appear
+    text = screen.start_over_row.text.value
+    assert "知识检测题的答案" in text and "实操任务" in text and "备份" in text
+    assert (tmp_path / STATE_FILENAME).read_bytes() == saved
+    assert backend.state.account is not None and backend.state.answers
+    assert not list(tmp_path.glob("*.reset-*.bak"))
+
+
+def test_start_over_cancel_keeps_everything(tmp_path):
+    backend, screen = _registered(tmp_path)
+    saved = (tmp_path / STATE_FILENAME).read_bytes()
+    screen.reset_button.click()
+    screen.start_over_row.cancel_button.click()
+    assert screen.start_over_row.confirm_box.layout.display == "none"
+    assert (tmp_path / STATE_FILENAME).read_bytes() == saved
+    assert screen.values()["email"] == REGISTRATION["email"]
+
+
+def test_start_over_confirmed_backs_up_and_clears(tmp_path):
+    backend, screen = _registered(tmp_path)
+    screen.reset_button.click()
+    screen.start_over_row.confirm_button.click()
+    assert backend.state.account is None and backend.state.answers == {}
     assert list(tmp_path.glob("*.reset-*.bak"))
     assert screen.values()["email"] == ""
+    assert screen.submit_button.description == "同意并注册"
+    assert "已重新开始本项目" in screen.status.value and "备份" in screen.status.value
+    assert screen.start_over_row.confirm_box.layout.display == "none"
+
+
+def test_start_over_in_memory_tells_the_hooks(make_backend):
+    backend = aw.open_backend("01_account", path=None)
+    screen = aw.screen_for("01.2.2", backend)
+    calls = []
+    screen.after_reset.append(lambda: calls.append(1))
+    assert "没有备份文件" in screen.start_over()
+    screen.confirm_start_over()
+    assert calls == [1]
+
+
+def test_registered_form_is_the_account_info_edit(tmp_path):
+    backend, screen = _registered(tmp_path)
+    assert screen.submit_button.description == "保存修改"
+    assert "账号信息" in screen.mode_note.value
+    assert screen.values()["password"] == "" and screen.values()["verification_code"] == ""
+    again = aw.screen_for("01.2.2", aw.open_backend("01_account", path=tmp_path))
+    assert again.submit_button.description == "保存修改"
+
+
+def test_correct_a_field_after_registering(tmp_path):
+    """A typo corrected in the same form: saved, the check sees it, the quiz answers stay."""
+    from autograde import check
+
+    backend, screen = _registered(tmp_path, legal_rep_name_en="Zhang Lon")
+    answers = dict(backend.state.answers)
+    assert not check("01.2.2", backend).full
+    result = screen.fill(legal_rep_name_en="Zhang long").submit()
+    assert result.ok, result
+    assert "账号信息已保存" in screen.status.value and "英文姓名" in screen.status.value
+    assert "重新开始" not in screen.status.value
+    assert backend.state.account.legal_rep_name_en == "Zhang long"
+    assert backend.state.answers == answers
+    assert check("01.2.2", backend).full
+    reopened = aw.open_backend("01_account", path=tmp_path)
+    assert reopened.state.account.legal_rep_name_en == "Zhang long" and reopened.state.answers == answers
+
+
+def test_whole_registration_data_on_a_registered_store_is_a_correction(tmp_path):
+    backend, screen = _registered(tmp_path, company_name="湖南典阅科技有限公")
+    result = screen.fill(**REGISTRATION).submit()  # the same form, the same verb
+    assert result.ok, result
+    assert backend.state.account.company_name == REGISTRATION["company_name"]
+
+
+def test_refused_correction_changes_nothing_and_keeps_typing(tmp_path):
+    backend, screen = _registered(tmp_path)
+    saved = (tmp_path / STATE_FILENAME).read_bytes()
+    result = screen.fill(company_name="", legal_rep_name="张", email="another@163.com").submit()
+    assert not result.ok
+    assert set(result.errors) == {"company_name", "legal_rep_name", "email"}
+    assert "不能为空" in screen.error_labels["company_name"].value
+    assert "修改注册邮箱" in screen.error_labels["email"].value
+    assert screen.values()["legal_rep_name"] == "张" and screen.values()["email"] == "another@163.com"
+    assert (tmp_path / STATE_FILENAME).read_bytes() == saved
+
+
+def test_email_is_changed_in_account_security_below_the_form(tmp_path):
+    from autograde import check
+
+    backend, screen = _registered(tmp_path, email="dianyuekeji@126.com")
+    security = screen.open_sensitive()
+    assert screen.sensitive_box.layout.display is None
+    assert security.values()["operation"] == "修改注册邮箱"
+    result = security.fill(verify_method="人工服务", service_reason="注册时邮箱填错了",
+                           new_email=REGISTRATION["email"]).submit()  # fmt: skip
+    assert result.ok, result
+    assert screen.values()["email"] == REGISTRATION["email"]  # the form shows the new login email
+    assert check("01.2.2", backend).full
+    assert backend.state.answers
 
 
 def test_student_text_is_escaped_in_messages(screen):

@@ -85,7 +85,7 @@ def test_every_section_and_page_opens(no_disk):
 def test_account_center_pages():
     shell = MyAlibabaShell()
     labels = [label for label, _ in shell.sections["账户中心"]]
-    assert labels[:3] == ["注册新账号", "会员服务对比", "账号信息"]
+    assert labels[:3] == ["注册账号", "会员服务对比", "账号信息"]
     assert isinstance(shell.open("账户中心"), RegistrationScreen)  # the first page by default
     assert isinstance(shell.open("账户中心", "会员服务对比"), MembershipComparison)
     card = shell.open("账户中心", "账号信息")
@@ -122,24 +122,40 @@ def test_empty_sections_say_they_open_later(monkeypatch):
         assert "本模块将在后续项目中开放" in notice and section in notice
 
 
-def test_registration_in_the_shell_uses_a_fresh_store_and_writes_nothing(no_disk):
+def test_registration_page_shows_the_registered_demo_account(no_disk):
+    """The demo store is registered: its page is the 账号信息 edit form, not an empty registration."""
     shell = MyAlibabaShell()
-    screen = shell.open("账户中心", "注册新账号")
-    assert screen.backend is not shell.backend
-    assert screen.backend.project == "01_account" and screen.backend.path is None
-    assert screen.backend.state.account is None
-
-    screen.fill(**TEXTBOOK)
-    assert screen.request_code().ok
-    code = screen.backend.inbox.last_code()
-    assert code and len(code) == 6 and code in screen.inbox_view.value
-    result = screen.fill(verification_code=code).submit()
-
-    assert result.ok, result
-    assert "注册成功" in screen.status.value
-    assert screen.backend.state.account.company_name == "湖南典阅科技有限公司"
-    assert shell.backend.state.account.registered_on == dt.date(2022, 3, 10)  # the demo store is untouched
+    screen = shell.open("账户中心", "注册账号")
+    assert screen.backend is shell.backend
+    assert screen.values()["company_name"] == "湖南典阅科技有限公司"
+    assert screen.values()["email"] == "dianyuekeji@163.com"
+    assert "已注册" in screen.status.value and screen.submit_button.description == "保存修改"
     assert list(no_disk.iterdir()) == []
+
+
+def test_a_correction_in_the_demo_shows_on_the_card_and_start_over_brings_it_back(no_disk):
+    shell = MyAlibabaShell()
+    screen = shell.open("账户中心", "注册账号")
+    result = screen.fill(company_address="湖南省长沙市岳麓区谷园路 1 号").submit()
+    assert result.ok, result
+    card = shell.open("账户中心", "账号信息")
+    assert "谷园路 1 号" in card.html.value  # the card is refreshed when opened
+    shell.open("账户中心", "注册账号")
+    screen.reset_button.click()
+    assert shell.backend.state.account.company_address.endswith("谷园路 1 号")  # asking changes nothing
+    screen.start_over_row.confirm_button.click()
+    assert "没有备份文件" not in screen.status.value and "已重新开始本项目" in screen.status.value
+    assert screen.values()["company_address"] == "湖南省长沙市岳麓区谷园街道谷园路 200 号"
+    again = shell.open("账户中心", "账号信息")
+    assert again is not card  # rebuilt from the fresh store
+    assert "谷园路 200 号" in again.html.value
+    assert list(no_disk.iterdir()) == []
+
+
+def test_task_tags_are_hidden_in_the_shell():
+    from alisim_widgets.screens.shell import _SHELL_CSS
+
+    assert ".alisim-shell .alisim-task { display: none; }" in _SHELL_CSS
 
 
 def test_a_broken_page_does_not_take_the_shell_down(monkeypatch):

@@ -51,13 +51,13 @@ def test_textbook_data_completes_every_step(screen):
     assert screen.backend.state.audit[-1].source == "screen"
 
 
-def test_the_impossible_id_number_only_warns(screen):
+def test_the_textbooks_impossible_id_number_passes_without_a_warning(screen):
     screen.fill(**TASK)
     screen.submit()
     result = screen.submit()
     assert result.ok and screen.step == "auth"
-    assert any("1985-12-46" in w for w in result.warnings)
-    assert "1985-12-46" in screen.status.value
+    assert result.warnings == []
+    assert "alisim-warn" not in screen.status.value
 
 
 def test_the_attempt_count_is_shown_and_the_fourth_refused(screen):
@@ -120,11 +120,15 @@ def test_a_reopened_screen_shows_the_saved_work(screen, make_backend):
     assert again.values()["auth_method"] == "对公账号打款验证"
 
 
-def test_start_over_resets_the_project(screen):
+def test_start_over_asks_first_then_resets_the_project(screen):
     screen.complete(**TASK)
-    screen.start_over()
+    screen.reset_button.click()
+    assert screen.step == "passed"  # asking changes nothing
+    assert "知识检测题的答案" in screen.start_over_row.text.value
+    screen.start_over_row.confirm_button.click()
     assert screen.step == "letter"
     assert screen.values()["company_name_en"] == ""
+    assert "已重新开始本项目" in screen.status.value
 
 
 MATERIAL_CASES = [(k, c) for k in TEXT_FIELDS for c in HOSTILE_TEXT if not (c == "sql" and k in FREE_TEXT)]

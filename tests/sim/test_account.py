@@ -7,7 +7,6 @@ import json
 import pytest
 
 from alisim_widgets.sim import ValidationFailed
-from alisim_widgets.sim.account import license_check_digit_ok
 from alisim_widgets.sim.errors import SimError
 from alisim_widgets.sim.scenarios.p01_account import BOUND_EMAILS
 from tests.data import REGISTRATION
@@ -32,13 +31,9 @@ def test_textbook_data_registers_a_free_member(make_backend):
     assert acc.legal_rep_name_en == "Zhang long"
     assert acc.tier == "免费会员"
     assert acc.login_id == "dianyuekeji@163.com"
-    # The textbook's licence number fails its check digit: it only warns (RULES.md, Contradictions).
-    assert any("校验位" in w for w in warnings)
-
-
-def test_licence_check_digits_of_the_textbook():
-    assert license_check_digit_ok("370000266736773")
-    assert not license_check_digit_ok("440000551523412")
+    # The textbook's licence number fails the GB/T 17710 check digit: accepted without any warning
+    # (RULES.md, Contradictions: the textbook's data must not look mistyped).
+    assert warnings == []
 
 
 def test_password_is_never_saved_in_plain_text(make_backend, tmp_path):
@@ -151,11 +146,12 @@ def test_boundary_values_that_pass(make_backend, key, value):
     assert backend.state.account is not None
 
 
-def test_cannot_register_twice(make_backend):
+def test_cannot_register_twice_and_the_message_says_how_to_correct(make_backend):
     backend = make_backend("01_account")
     register(backend)
-    with pytest.raises(SimError, match="已经注册"):
+    with pytest.raises(SimError, match="已经注册") as exc:
         register(backend, email="another@163.com")
+    assert "保存修改" in exc.value.message and "重新开始" not in exc.value.message
 
 
 def test_registration_uses_the_scenario_clock(make_backend):
@@ -170,3 +166,97 @@ def test_audit_log_records_who_did_what(make_backend):
     register(backend)
     ops = [(e.op, e.source, e.actor) for e in backend.state.audit]
     assert ("account.register", "code", "admin") in ops
+
+
+# --- 账号信息: correcting the registered account ----------------------------------------------------
+def test_correcting_a_field_keeps_everything_else(make_backend, tmp_path):
+    """A typo in the company address is corrected in place; the quiz answers and the rest stay."""
+    from autograde import check
+
+    backend = make_backend("01_account")
+    register(backend, company_address="湖南省长沙市岳麓区谷园街道谷园路 20 号")
+    backend.quiz.answer("01.q2", ["29800 元/年"])
+    backend.quiz.answer("01.q5", ["错"])
+    answers = dict(backend.state.answers)
+    before = backend.state.account.model_copy()
+    notes = backend.account.update({"company_address": REGISTRATION["company_address"]})
+    assert notes == ["已修改：公司地址。"]
+    acc = backend.state.account
+    assert acc.company_address == REGISTRATION["company_address"]
+    assert acc.password_hash == before.password_hash and acc.registered_on == before.registered_on
+    assert backend.state.answers == answers
+    assert json.loads((tmp_path / "alisim_state.json").read_text(encoding="utf-8"))["answers"] == answers
+    assert check("01.2.2", backend).full
+    assert backend.state.audit[-1].op == "account.update"
+
+
+def test_update_has_the_rules_of_registration_all_errors_at_once(make_backend, tmp_path):
+    backend = make_backend("01_account")
+    register(backend)
+    saved = (tmp_path / "alisim_state.json").read_bytes()
+    with pytest.raises(ValidationFailed) as exc:
+        backend.account.update(
+            {"company_name": "", "legal_rep_name": "张", "license_no": "123", "mobile": "1"}
+        )
+    assert set(field_errors(exc)) == {"company_name", "legal_rep_name", "license_no", "mobile"}
+    assert "至少需要 2 个字符" in field_errors(exc)["legal_rep_name"]
+    assert (tmp_path / "alisim_state.json").read_bytes() == saved
+
+
+def test_a_new_mobile_needs_the_code_sent_to_it(make_backend):
+    backend = make_backend("01_account")
+    register(backend)
+    with pytest.raises(ValidationFailed) as exc:
+        backend.account.update({"mobile": "13900001111", "verification_code": "123456"})
+    assert "获取验证码" in field_errors(exc)["verification_code"]
+    code = backend.account.request_code("13900001111")
+    assert "修改账号手机号码" in backend.inbox.latest().subject
+    backend.account.update({"mobile": "13900001111", "verification_code": code})
+    assert backend.state.account.mobile == "13900001111"
+
+
+def test_email_and_password_are_sensitive(make_backend):
+    """The registration form carries them: unchanged they pass, changed they point to 账号安全."""
+    backend = make_backend("01_account")
+    register(backend)
+    assert backend.account.update({**REGISTRATION, "verification_code": ""}) == [
+        "账号信息没有变化，无需保存。"
+    ]
+    with pytest.raises(ValidationFailed) as exc:
+        backend.account.update({**REGISTRATION, "email": "another@163.com", "password": "another123"})
+    errors = field_errors(exc)
+    assert "修改注册邮箱" in errors["email"] and "账号安全" in errors["email"]
+    assert "修改密码" in errors["password"]
+    assert backend.state.account.email == REGISTRATION["email"]
+
+
+def test_email_change_through_account_security(make_backend):
+    """The login email changes as in project 02 (修改注册邮箱 with an identity check); the check sees it."""
+    from autograde import check
+
+    backend = make_backend("01_account")
+    register(backend, email="dianyuekeji@126.com")
+    assert not check("01.2.2", backend).full
+    backend.account_security.change_email(
+        {
+            "verify_method": "人工服务",
+            "service_reason": "注册时邮箱填错了",
+            "new_email": REGISTRATION["email"],
+        }
+    )
+    assert backend.state.account.email == backend.state.account.login_id == REGISTRATION["email"]
+    assert check("01.2.2", backend).full
+
+
+def test_certified_fields_are_fixed_after_av(make_backend):
+    backend = make_backend("03_product")  # A&V passed in project 02
+    with pytest.raises(ValidationFailed) as exc:
+        backend.account.update({"company_name": "湖南典阅", "company_address": "湖南省长沙市谷园路 1 号"})
+    assert list(field_errors(exc)) == ["company_name"]
+    assert "A&V" in field_errors(exc)["company_name"]
+
+
+def test_update_before_registering_says_register_first(make_backend):
+    backend = make_backend("01_account")
+    with pytest.raises(SimError, match="还没有注册"):
+        backend.account.update({"company_name": "湖南典阅科技有限公司"})

@@ -42,13 +42,13 @@ def test_textbook_data_passes_every_step(backend):
     v.confirm_letter()
     warnings = v.submit_elements(ELEMENTS)
     assert v.status == "auth"
-    # The impossible ID number (1985-12-46, failing check digit) only warns.
-    assert any("1985-12-46" in w for w in warnings)
-    assert any("校验位" in w for w in warnings)
+    # The impossible ID number (1985-12-46, failing check digit) is accepted without any warning:
+    # the registry comparison catches a mistyped ID (RULES.md, Contradictions).
+    assert warnings == []
     v.choose_auth("法人代表个人支付宝验证")
     warnings = v.submit_materials(AV)
     assert v.status == "review"
-    assert not any("营业执照号的校验位" in w for w in warnings)  # 370000266736773 passes its check digit
+    assert not any("核对" in w for w in warnings)
     m = backend.state.verification.materials
     assert m.legal_rep_id_no == "370202198512461234"
     assert m.registered_capital_cny == 1_000_000
@@ -67,10 +67,10 @@ def test_textbook_printed_forms_are_accepted(backend):
     assert backend.state.verification.materials.license_valid_from == dt.date(2022, 3, 5)
 
 
-def test_a_licence_number_failing_its_check_digit_warns_only(backend):
+def test_a_licence_number_failing_its_check_digit_is_accepted_silently(backend):
     v = at_materials(backend)
     warnings = v.submit_materials({**AV, "license_no": "440000551523412"})
-    assert any("营业执照号的校验位" in w for w in warnings)
+    assert not any("营业执照号" in w for w in warnings)
     assert v.status == "review"
 
 
@@ -175,9 +175,10 @@ def test_the_id_number_format_is_checked(backend, bad):
 
 
 def test_an_x_check_digit_is_a_valid_format(backend):
-    from alisim_widgets.sim.verification import id_no_warnings
-
-    assert id_no_warnings("11010519491231002X") == []  # the standard's own example
+    backend.verification.confirm_letter()
+    with pytest.raises(ValidationFailed) as exc:  # well-formed: refused by the registry, not the format
+        backend.verification.submit_elements({**ELEMENTS, "legal_rep_id_no": "11010519491231002X"})
+    assert "工商登记" in exc.value.by_field()["legal_rep_id_no"]
 
 
 def test_materials_must_agree_with_the_verified_elements(backend):
