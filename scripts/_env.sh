@@ -8,6 +8,10 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 VENV_PY="$ROOT/.venv/bin/python"
+# Programs that the course's tools start by name must be the venv's, also in a shell where no venv is
+# active: nbgrader creates a gradebook by running `alembic` from PATH (else FileNotFoundError: 'alembic').
+export PATH="$ROOT/.venv/bin:$PATH"
+export VIRTUAL_ENV="$ROOT/.venv"
 install_course() {  # $1: extras, e.g. "" or "[test]"
   local stamp=".venv/.installed$1"
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then

@@ -15,6 +15,15 @@ from .style import css
 __all__ = ["TaskChecklist", "SelfCheck", "ModeBanner"]
 
 
+# Shown at the top of the instructor's source notebooks (the folder holds the `.alisim_source` marker).
+TEACHER_SOURCE_BANNER = (
+    "<div class='alisim-warn alisim-teacher-source'><b>教师版（含参考答案）</b>："
+    "这是老师用 nbgrader 发布作业的源笔记本，“全部运行”会用参考答案完成所有任务。"
+    "进度只保存在内存中，重启内核后就没有了，也不会生成 alisim_state.json。"
+    "学生请打开 student/ 里的学生版（运行 <code>bash scripts/start.sh</code>）。</div>"
+)
+
+
 def _folder(backend: Backend):
     return backend.path.parent if backend.path else None
 
@@ -105,6 +114,8 @@ class ModeBanner:
             self.html.value = (
                 "<div class='alisim-ok'>练习模式：每个任务旁有“自我检查”按钮，可以随时查看反馈。</div>"
             )
+        if backend.teacher_source:
+            self.html.value = TEACHER_SOURCE_BANNER + self.html.value
 
     def remaining(self) -> dt.timedelta:
         started = self.backend.state.exam_started_at or dt.datetime.now()

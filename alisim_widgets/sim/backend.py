@@ -47,6 +47,8 @@ class Backend:
         self._areas: dict[str, Any] = {}
         self.source = "code"  # screens switch this to "screen" while they submit
         self.problem: str | None = None  # a Chinese message when the saved file could not be used
+        # Opened in the instructor's source folder (reference solutions; kept in memory only).
+        self.teacher_source = False
 
     # --- reading -----------------------------------------------------------------------------
     @property
@@ -225,7 +227,9 @@ def open_backend(project: str, path: str | Path | None = ".") -> Backend:
 
     if path is None or is_source_folder(Path(path)):
         # The instructor's source folder never gets a state file: it would be released to students.
-        return Backend(project, build_scenario(project), None)
+        backend = Backend(project, build_scenario(project), None)
+        backend.teacher_source = path is not None
+        return backend
     store = StateFile(path, project)
     problem = None
     with store.lock():
