@@ -7,10 +7,7 @@ Run from the course root (where ``nbgrader_config.py`` is) or pass ``--course-ro
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 from .course import CourseError, open_course
@@ -76,19 +73,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m autograde",
         description=(
-            "alisim 教师命令：并行自动评分、班级成绩报告、导出成绩表。\n"
+            "alisim 教师命令：按进度文件自动评分（不运行学生代码）、核对、班级成绩报告、导出成绩表。\n"
             "在课程根目录（nbgrader_config.py 所在的文件夹）运行，或用 --course-root 指定。"
         ),
         epilog=(
             "例子：\n"
-            "  python -m autograde grade 01_account --jobs 4\n"
+            "  python -m autograde grade 01_account\n"
+            "  python -m autograde verify 01_account\n"
             "  python -m autograde report 01_account --out 01_report.html\n"
             "  python -m autograde export 01_account --out 01_grades.csv\n"
             "每个命令的详细说明：python -m autograde 命令 -h"
         ),
     )
     commands = parser.add_subparsers(
-        dest="command", title="命令", metavar="{grade,report,export}", parser_class=_Parser
+        dest="command", title="命令", metavar="{grade,verify,report,export}", parser_class=_Parser
     )
 
     def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
@@ -103,15 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     grade = command(
-        "grade", "并行自动评分全班（结果与 nbgrader autograde 相同）",
-        "并行自动评分：把 submitted/*/作业/ 里每个学生的提交交给 nbgrader 自动评分，\n"
-        "几个学生同时评，成绩写入 gradebook.db，评过的笔记本放在 autograded/ 里，\n"
-        "之后可以直接运行 nbgrader generate_feedback。\n"
-        "某个学生评分失败不会中断其他学生；因评分环境（内核端口冲突等）失败的学生会自动重试一次。",
-    )  # fmt: skip
-    grade.add_argument(
-        "--jobs", "-j", type=_positive, default=None, metavar="N",
-        help=f"同时评分的进程数（默认：CPU 核数，本机 {os.cpu_count() or 1}）",
+        "grade", "自动评分全班：按每个学生的进度文件评分，不运行学生的代码（结果与 nbgrader autograde 相同）",
+        "自动评分：读取 submitted/*/作业/ 里每个学生提交的进度文件 alisim_state.json，逐个任务、逐个字段评分，\n"
+        "成绩写入 gradebook.db，评过的笔记本（带中文反馈）放在 autograded/ 里，之后可以直接运行\n"
+        "nbgrader generate_feedback。学生的代码一行也不运行：学生改不了自己的分数，也碰不到 gradebook。\n"
+        "某个学生的文件坏了不会中断其他学生。",
     )  # fmt: skip
     grade.add_argument(
         "--force", action="store_true",
@@ -122,8 +116,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="只评这个学生（可以写多次）；默认评全班",
     )  # fmt: skip
     grade.add_argument(
-        "--timeout", type=_positive, default=None, metavar="秒",
-        help="一个学生最长评多少秒，超过就放弃这个学生（默认 1800；单元格的超时另见 nbgrader_config.py）",
+        "--execute", action="store_true",
+        help="另外在隔离环境里运行每个学生的笔记本，只为看到运行结果（放在 executed/ 下）；分数仍然只来自进度文件",
+    )  # fmt: skip
+
+    command(
+        "verify", "核对 gradebook：每个分数是否都是学生进度文件应得的",
+        "核对：重新检查每个学生提交的进度文件，和 gradebook 里的分数逐个评分单元格比较，\n"
+        "列出所有不一致的学生（例如在别处用会运行学生代码的 nbgrader autograde 评过分）。\n"
+        "有不一致时退出码为 1。老师手动给的分数不算不一致。",
     )  # fmt: skip
 
     report = command(
@@ -153,7 +154,7 @@ def _score(value: float | None) -> str:
 
 
 def _grade(args: argparse.Namespace) -> int:
-    from .grading import DEFAULT_STUDENT_TIMEOUT_S, grade_class
+    from .grading import grade_class
 
     course = open_course(args.course_root)
     width = 0
@@ -163,43 +164,31 @@ def _grade(args: argparse.Namespace) -> int:
         width = width or len(str(total))
         head = f"[{done:>{width}}/{total}] {r.student}"
         if r.status == "graded":
-            tail = f"{_score(r.score)}/{_score(r.max_score)}（{r.seconds:.1f} 秒）"
+            tail = f"{_score(r.score)}/{_score(r.max_score)}"
+            if r.problem:
+                tail += f"（{r.problem}）"
         elif r.status == "skipped":
             tail = "已经评过，跳过（要重新评分请加 --force）"
         else:
             tail = f"失败：{r.reason}"
         print(f"{head} {tail}", flush=True)
 
-    def on_retry(r) -> None:
-        print(f"      {r.student} {r.reason}，自动重试一次…", flush=True)
-
     course.require_assignment(args.assignment)
-    print(f"评分 {args.assignment}：课程 {course.root}", flush=True)
-    outcome = grade_class(
-        course, args.assignment, jobs=args.jobs, force=args.force, students=args.student,
-        student_timeout=args.timeout or DEFAULT_STUDENT_TIMEOUT_S, progress=progress, on_retry=on_retry,
-    )  # fmt: skip
+    print(f"评分 {args.assignment}：课程 {course.root}（按进度文件评分，不运行学生代码）", flush=True)
+    outcome = grade_class(course, args.assignment, force=args.force, students=args.student, progress=progress)
     graded, skipped, failed = (outcome.with_status(s) for s in ("graded", "skipped", "failed"))
     parts = [f"{len(graded)} 人已评分"]
     if skipped:
         parts.append(f"{len(skipped)} 人跳过")
     if failed:
         parts.append(f"{len(failed)} 人失败")
-    print(
-        f"完成：{'，'.join(parts)}；{outcome.jobs} 个进程，用时 {outcome.seconds:.1f} 秒。成绩已写入 gradebook。"
-    )
+    print(f"完成：{'，'.join(parts)}；用时 {outcome.seconds:.1f} 秒。成绩已写入 gradebook。")
+    if args.execute:
+        _execute(course, args.assignment, [r.student for r in graded + skipped])
     if failed:
-        log = (
-            Path(tempfile.gettempdir())
-            / f"alisim-autograde-{args.assignment}-{time.strftime('%Y%m%d-%H%M%S')}.log"
-        )
-        with open(log, "w", encoding="utf-8") as fh:
-            for r in failed:
-                fh.write(f"===== {r.student}：{r.reason}\n{r.log}\n\n")
         print("评分失败的学生：")
         for r in failed:
             print(f"  {r.student}：{r.reason}")
-        print(f"详细日志：{log}")
         print("修好后可以只重评他们：python -m autograde grade " + args.assignment + " "
               + " ".join(f"--student {r.student}" for r in failed))  # fmt: skip
         return _EXIT_FAILED_STUDENTS
@@ -209,14 +198,52 @@ def _grade(args: argparse.Namespace) -> int:
     return _EXIT_OK
 
 
+def _execute(course, assignment: str, students: list[str]) -> None:
+    from .sandbox import run_executed
+
+    notebooks = sorted(p.stem for p in course.source(assignment).glob("*.ipynb"))
+    print(f"在隔离环境里运行笔记本（只供阅读，不影响分数）：{len(students)} 人", flush=True)
+    for student in students:
+        for nb in notebooks:
+            run = run_executed(
+                course.submitted(student, assignment), course.root / "executed" / student / assignment,
+                student, nb,
+            )  # fmt: skip
+            where = f"→ {run.path}" if run.path else ""
+            print(f"  {student} {nb}：{'完成' if run.ok else run.reason} {where}", flush=True)
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from .verify import differences
+
+    course = open_course(args.course_root)
+    course.require_assignment(args.assignment)
+    course.require_in_gradebook(args.assignment)
+    found = differences(course, args.assignment)
+    if not found:
+        print(f"核对完成：{args.assignment} 的 gradebook 分数都与学生的进度文件一致。")
+        return _EXIT_OK
+    students = sorted({d.student for d in found})
+    print(f"有 {len(students)} 名学生的 gradebook 分数与进度文件不一致：")
+    for student in students:
+        print(f"  {student}：" + "；".join(d.describe() for d in found if d.student == student))
+    print(f"按进度文件重新评分：python -m autograde grade {args.assignment} --force")
+    return _EXIT_FAILED_STUDENTS
+
+
 def _report(args: argparse.Namespace) -> int:
-    from .report import class_results, render_html
+    from .report import PLOTLY_FILE, class_results, write_report
 
     course = open_course(args.course_root)
     results = class_results(course, args.assignment)
-    out = Path(args.out or f"{args.assignment}_report.html")
-    out.write_text(render_html(results), encoding="utf-8")
-    print(f"已生成班级报告：{out.resolve()}（{len(results.students)} 名学生）")
+    out = write_report(results, Path(args.out or f"{args.assignment}_report.html"))
+    print(
+        f"已生成班级报告：{out.resolve()}（{len(results.students)} 名学生；图表脚本 {PLOTLY_FILE} 在同一文件夹）"
+    )
+    differing = [s.student for s in results.students if s.mismatches]
+    if differing:
+        print(f"注意：{len(differing)} 名学生的 gradebook 分数与进度文件不一致：{'、'.join(differing)}"
+              f"（详见报告；核对：python -m autograde verify {args.assignment}）")  # fmt: skip
     return _EXIT_OK
 
 
@@ -237,7 +264,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return _EXIT_USAGE
-    run = {"grade": _grade, "report": _report, "export": _export}[args.command]
+    from .grading import with_venv_on_path
+
+    with_venv_on_path()  # nbgrader runs `alembic` from PATH; a teacher's shell may not have the venv active
+    run = {"grade": _grade, "verify": _verify, "report": _report, "export": _export}[args.command]
     try:
         return run(args)
     except CourseError as exc:

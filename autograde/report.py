@@ -14,20 +14,22 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import html
-import shutil
+import math
+import os
+import re
 import statistics
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .check import score_task
 from .course import Course, CourseError, task_columns
 from .result import CheckResult
 from .spec import SPECS
 
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
 __all__ = [
-    "StudentReport", "ClassResults", "FieldStat", "TaskStat",
+    "csv_safe", "write_report", "StudentReport", "ClassResults", "FieldStat", "TaskStat",
     "class_results", "render_html", "grade_table", "write_csv", "STATE_FILE",
 ]  # fmt: skip
 
@@ -44,6 +46,7 @@ class StudentReport:
     store: str = ""  # which store was read: "autograded", "submitted" or "" (none handed in)
     problem: str = ""  # Chinese, when the store could not be used
     tasks: dict[str, CheckResult] = field(default_factory=dict)
+    mismatches: list[str] = field(default_factory=list)  # gradebook scores the store does not earn
 
     @property
     def score(self) -> float:
@@ -202,17 +205,26 @@ def _assignment_tasks(course: Course, assignment: str) -> list[str]:
     return list(dict.fromkeys(ids + sorted(t for t in SPECS if t.startswith(prefix))))
 
 
-def _check_store(project: str, path: Path | None, task_ids: list[str]) -> tuple[dict[str, CheckResult], str]:
-    """Every task of a student's store, re-checked without touching the file (read from a copy)."""
-    import alisim_widgets as aw
+def _check_store(
+    project: str, folder: Path | None, task_ids: list[str]
+) -> tuple[dict[str, CheckResult], str]:
+    """Every task of a student's handed-in store, re-checked read-only (one bad file never stops the class)."""
+    from .stategrade import Submission, load_submission, score_submission
 
-    with tempfile.TemporaryDirectory(prefix="alisim-report-") as tmp:
-        if path is not None:
-            shutil.copy(path, Path(tmp) / STATE_FILE)
-        backend = aw.open_backend(project, path=tmp)
-        # Only the first sentence: the rest speaks of the backup made in our temporary copy.
-        problem = (backend.problem or "").split("。", 1)[0]
-        return {t: score_task(t, backend, reveal=False) for t in task_ids}, problem
+    sub = load_submission(folder, project) if folder is not None else Submission(None, "没有提交", True)
+    results = score_submission(task_ids, sub, reveal=False)
+    return results, ("" if sub.missing else sub.problem)
+
+
+def _mismatches(course: Course, assignment: str, reports: list[StudentReport]) -> None:
+    """Note every grade cell whose gradebook score differs from what the student's store earns."""
+    from .verify import differences
+
+    by_student: dict[str, list[str]] = {}
+    for d in differences(course, assignment, {r.student: r.tasks for r in reports}):
+        by_student.setdefault(d.student, []).append(d.describe())
+    for r in reports:
+        r.mismatches = by_student.get(r.student, [])
 
 
 def class_results(course: Course, assignment: str) -> ClassResults:
@@ -237,13 +249,9 @@ def class_results(course: Course, assignment: str) -> ClassResults:
     students = []
     for sid in everyone:
         report = StudentReport(sid, names.get(sid, ""))
-        for where, folder in (("autograded", course.autograded(sid, assignment)),
-                              ("submitted", course.submitted(sid, assignment))):  # fmt: skip
-            if (folder / STATE_FILE).is_file():
-                report.store = where
-                break
-        path = (folder / STATE_FILE) if report.store else None
-        report.tasks, report.problem = _check_store(assignment, path, task_ids)
+        folder = course.submitted(sid, assignment)
+        report.store = "submitted" if os.path.lexists(folder / STATE_FILE) else ""
+        report.tasks, report.problem = _check_store(assignment, folder if folder.is_dir() else None, task_ids)
         report.estimated = round(sum(float(r) for r in report.tasks.values()), 2)
         if totals and sid in totals:
             report.total, _max, report.needs_manual = totals[sid]
@@ -253,6 +261,8 @@ def class_results(course: Course, assignment: str) -> ClassResults:
         maxes = {m for _, m, _ in totals.values()}
         max_score = max(maxes) if maxes else max_score
     graded = bool(totals) and all(s.total is not None for s in students)
+    if totals:
+        _mismatches(course, assignment, students)
     return ClassResults(
         assignment, task_ids, max_score, students, graded, dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     )
@@ -269,6 +279,7 @@ table { border-collapse: collapse; width: 100%; font-size: 14px; }
 th, td { border-bottom: 1px solid #eee; padding: 6px 8px; text-align: left; vertical-align: top; }
 th { background: #fff4ec; }
 td.num { text-align: right; white-space: nowrap; }
+td.id { white-space: nowrap; }
 .cards { display: flex; flex-wrap: wrap; gap: 12px; }
 .card { border: 1px solid #eee; border-top: 3px solid #FF6A00; padding: 8px 16px; min-width: 110px; }
 .card b { display: block; font-size: 22px; }
@@ -294,6 +305,8 @@ def _figures(results: ClassResults) -> list[Any]:
     histogram.update_layout(
         title=f"总分分布（满分 {results.max_score:g}）", xaxis_title="总分", yaxis_title="人数", bargap=0.05,
         xaxis_range=[0, results.max_score + step],
+        # whole students only: a tick every 1, 2, 5… people, never 0.5 人
+        yaxis={"tickformat": "d", "dtick": max(1, math.ceil(len(scores) / 10)), "rangemode": "tozero"},
     )  # fmt: skip
 
     tasks = results.task_stats()
@@ -324,8 +337,23 @@ def _figures(results: ClassResults) -> list[Any]:
     return [histogram, task_bar, field_bar]
 
 
+PLOTLY_FILE = "plotly.min.js"
+
+
+def write_report(results: ClassResults, out: str | Path) -> Path:
+    """The page and, beside it, the one plotly.js it uses (no network needed, and small pages)."""
+    import plotly.offline
+
+    out = Path(out)
+    out.write_text(render_html(results), encoding="utf-8")
+    js = out.parent / PLOTLY_FILE
+    if not js.is_file() or js.stat().st_size == 0:
+        js.write_text(plotly.offline.get_plotlyjs(), encoding="utf-8")
+    return out
+
+
 def render_html(results: ClassResults) -> str:
-    """One self-contained HTML page (plotly.js inline) with every student text escaped."""
+    """One HTML page with every student text escaped; plotly.js is the file PLOTLY_FILE beside it."""
     e = html.escape
     scores = results.scores()
     full = sum(1 for s in results.students if abs(s.score - results.max_score) < 1e-9)
@@ -345,8 +373,7 @@ def render_html(results: ClassResults) -> str:
     )
     figures = _figures(results)
     charts = [
-        fig.to_html(full_html=False, include_plotlyjs=(i == 0), config={"displaylogo": False})
-        for i, fig in enumerate(figures)
+        fig.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False}) for fig in figures
     ]
     mistakes = results.common_mistakes()
     mistake_items = "".join(f"<li>{e(text)}</li>" for _, text in mistakes) or "<li>没有错误，全班满分！</li>"
@@ -357,11 +384,14 @@ def render_html(results: ClassResults) -> str:
         status = "待人工评分" if s.needs_manual else ("已评分" if s.total is not None else "未评分")
         wrong = "、".join(s.mistakes()) or "全部正确"
         problem = f"<div class='bad'>{e(s.problem)}</div>" if s.problem else ""
-        store = {"autograded": "", "submitted": "（读取的是提交的进度文件）", "": "（没有交进度文件）"}[
-            s.store
-        ]
+        if s.mismatches:
+            problem += (
+                "<div class='bad'>⚠ gradebook 的分数与进度文件不一致（可能在别处用执行方式评过分）："
+                f"{e('；'.join(s.mismatches))}。请运行 python -m autograde grade {e(results.assignment)} --force</div>"
+            )
+        store = {"submitted": "", "": "（没有交进度文件）"}[s.store]
         rows.append(
-            f"<tr><td>{e(s.student)}</td><td>{e(s.name)}</td>"
+            f"<tr><td class='id'>{e(s.student)}</td><td class='id'>{e(s.name)}</td>"
             f"<td class='num'>{_fmt(s.score)}{mark}</td><td>{e(status)}</td>"
             f"<td>{e(wrong)}<span class='note'>{e(store)}</span>{problem}</td></tr>"
         )
@@ -373,7 +403,8 @@ def render_html(results: ClassResults) -> str:
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{e(results.assignment)} 班级成绩报告</title><style>{_CSS}</style></head>
+<title>{e(results.assignment)} 班级成绩报告</title><style>{_CSS}</style>
+<script src="{PLOTLY_FILE}"></script></head>
 <body>
 <h1>{e(results.assignment)} 班级成绩报告</h1>
 <p class="note">生成时间 {e(results.generated)}。{e(source)}</p>
@@ -431,11 +462,22 @@ def grade_table(course: Course, assignment: str) -> tuple[list[str], list[list[s
     return header, rows
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: str) -> str:
+    """A cell Excel shows as text: a leading = + - @ tab or CR would start a formula (CSV injection)."""
+    text = str(value)
+    if text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
 def write_csv(path: str | Path, header: list[str], rows: list[list[str]]) -> Path:
-    """UTF-8 with a BOM, so that Excel shows the Chinese headings and names correctly."""
+    """UTF-8 with a BOM, so that Excel shows the Chinese headings and names correctly; no live formulas."""
     path = Path(path)
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerow([csv_safe(h) for h in header])
+        writer.writerows([[csv_safe(c) for c in row] for row in rows])
     return path

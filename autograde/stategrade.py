@@ -221,7 +221,9 @@ class GradeFromState(NbGraderPreprocessor):
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
         info = resources["nbgrader"]
         coursedir = _coursedir(self)
-        folder = Path(coursedir.format_path(coursedir.submitted_directory, info["student"], info["assignment"]))
+        folder = Path(
+            coursedir.format_path(coursedir.submitted_directory, info["student"], info["assignment"])
+        )
         project = project_of(nb, info["assignment"])
         sub = load_submission(folder, project)
         grade_notebook(nb, sub, grading_reveals(coursedir.root))
