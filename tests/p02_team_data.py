@@ -39,7 +39,7 @@ def person(n: int, role: str = "业务员") -> dict:
 
 
 # --- for end-to-end drivers (tests/e2e): tasks 02.5.4 and 02.4.1 done on the screens, as a student does ----
-TEAM_QUIZ = ("02.q11", "02.q12", "02.q13", "02.q14")
+TEAM_QUIZ = ("02.q9", "02.q11", "02.q12", "02.q13")
 TEAM_POINTS = 10 + 10 + len(TEAM_QUIZ)  # 02.5.4 + 02.4.1 + the knowledge checks
 # A valid answer that is not the task's: another job title (02.5.4 then scores 10 × 13/14).
 TEAM_MISTAKES = {"job_title": "Director"}

@@ -2,7 +2,7 @@
 
 from . import (
     p01_account,  # noqa: F401  (registers its specs)
-    p02_store,  # noqa: F401  (A&V 02.2.3, 公司信息 02.3.1, 02.q1–02.q10)
+    p02_store,  # noqa: F401  (A&V 02.2.3, 公司信息 02.3.1, 02.q1–02.q8, 02.q10, 02.q14)
     p02_team,  # noqa: F401  (子账号 02.5.4, 旺铺装修 02.4.1)
     p03_product,  # noqa: F401  (发布产品 03.3.5, 03.3.6, 03.q1–03.q7)
     p04_media,  # noqa: F401

@@ -1,4 +1,4 @@
-"""项目二 店铺管理 — A&V 认证 (02.2.3), 管理公司信息 (02.3.1) and the knowledge checks 02.q1–02.q10.
+"""项目二 店铺管理 — A&V 认证 (02.2.3), 管理公司信息 (02.3.1) and the knowledge checks 02.q1–02.q8, 02.q10, 02.q14.
 
 The sub-account (02.5.4) and shop decoration (02.4.1) checks live in ``p02_team.py``.
 """
@@ -210,6 +210,6 @@ register(
     quiz_spec("02.q6", "c5781c984ce8314894596d4fd5b58f1cb471abb21e57fe17cae10ad58f35d0d6"),
     quiz_spec("02.q7", "fefcd4bcfe21f8db8aaacb9b08624b7f4dfc0df91b643944b809218a1f0266cc"),
     quiz_spec("02.q8", "fe69b0916713a04adb8a98c603034054b794966b7853d4f8e974b6b4cfeca73b"),
-    quiz_spec("02.q9", "6d7d7fb8cddff98799110db7dfb447c69ef55bf4731e9c82b502c04951dabac8"),
+    quiz_spec("02.q14", "6d7d7fb8cddff98799110db7dfb447c69ef55bf4731e9c82b502c04951dabac8"),
     quiz_spec("02.q10", "e1adc6ab55b8b2732b8ab3798d756c2b9e91c35cbabe5eb30e86e593ac21af57"),
 )

@@ -1,4 +1,4 @@
-"""项目二 店铺管理 — 子账号 (02.5.4), 全球旺铺装修 (02.4.1) and the knowledge checks 02.q11–02.q14.
+"""项目二 店铺管理 — 子账号 (02.5.4), 全球旺铺装修 (02.4.1) and the knowledge checks 02.q9, 02.q11–02.q13.
 
 Kept apart from ``p02_store.py`` (A&V, company info) so the two parts of project 02 can change
 independently; both register into the same ``SPECS``.
@@ -170,7 +170,7 @@ register(
         missing="还没有装修旺铺：在“全球旺铺装修”页面的各个板块上传图片并保存",
     ),
     quiz_spec("02.q11", "165fb8c1974e465ef4597d1480438886c1fe526ab7864bb772eda26c0cd984e7"),
-    quiz_spec("02.q12", "a0580fb2e25e596ef5c31a09d9225794095ca400e4b2978d70b8564d9b4f8fbd"),
-    quiz_spec("02.q13", "4d7c9f2dcd822d1ee994ccb7648083d241a13433354dc21b3e69af65574e3c5d"),
-    quiz_spec("02.q14", "01c8aa70a4a71ba9eaafd7e6847d804652220caf4c86e3ac48a6520d7dfe2e9c"),
+    quiz_spec("02.q9", "a0580fb2e25e596ef5c31a09d9225794095ca400e4b2978d70b8564d9b4f8fbd"),
+    quiz_spec("02.q12", "4d7c9f2dcd822d1ee994ccb7648083d241a13433354dc21b3e69af65574e3c5d"),
+    quiz_spec("02.q13", "01c8aa70a4a71ba9eaafd7e6847d804652220caf4c86e3ac48a6520d7dfe2e9c"),
 )

@@ -16,10 +16,11 @@ from nbbuild import code, grade, locked_md, md, solution  # noqa: E402
 
 from alisim_widgets.sim.quiz import QUESTIONS  # noqa: E402
 from autograde import SPECS  # noqa: E402
+from tests.quiz_answers import QUIZ_ANSWERS  # noqa: E402
 
 __all__ = ["decoration_cells", "DECORATION_TASKS"]
 
-DECORATION_TASKS = {"02.4.1": "全球旺铺装修", "02.q12": "知识检测：谁能装修旺铺"}
+DECORATION_TASKS = {"02.4.1": "全球旺铺装修", "02.q9": "知识检测：谁能装修旺铺"}
 
 KNOWLEDGE = """
 ## 知识点 4　全球旺铺
@@ -116,15 +117,15 @@ result
 
 def decoration_cells() -> list:
     """Knowledge 4, the decoration task 02.4.1 (screen, self-check, answer, grade) and its quiz."""
-    qid = "02.q12"
-    answer = SPECS[qid].fields[0].expected
+    qid = "02.q9"
+    answer = QUIZ_ANSWERS[qid]  # the teacher's key: the specs hold digests only
     if not QUESTIONS[qid].multiple:
         answer = answer[0]
     return [
         md(KNOWLEDGE),
         code(f'aw.screen_for("{qid}", backend)'),
-        solution(f'aw.screen_for("{qid}", backend).fill(answer={answer!r}).submit()', "q12_answer"),
-        grade(f'check("{qid}", backend)', "q12_check", SPECS[qid].points),
+        solution(f'aw.screen_for("{qid}", backend).fill(answer={answer!r}).submit()', "q9_answer"),
+        grade(f'check("{qid}", backend)', "q9_check", SPECS[qid].points),
         locked_md(TASK, "task_02_4_1"),
         code('decoration = aw.screen_for("02.4.1", backend)\ndecoration'),
         code('SelfCheck(backend, "02.4.1")'),
