@@ -52,7 +52,20 @@ _WIDGET_REPR = re.compile(
     r"^\s*[A-Z]\w*\((?:\)|children=|value=|layout=|description=|options=|button_style=|style=|index=|"
     r"_dom_classes=|outputs=|max=|min=|placeholder=)"
 )
-_markdown = mistune.create_markdown(escape=True, plugins=["table", "strikethrough"])
+
+
+class _OfflineRenderer(mistune.HTMLRenderer):
+    """Raw HTML escaped; an image from anywhere but the page itself (``data:``) is shown as its text."""
+
+    def image(self, text: str, url: str, title: str | None = None) -> str:
+        if url.startswith("data:image/") and ";base64," in url:
+            return super().image(text, url, title)
+        return f'<span class="note">［图片：{text or "（无说明）"}］</span>'
+
+
+_markdown = mistune.create_markdown(
+    escape=True, renderer=_OfflineRenderer(escape=True), plugins=["table", "strikethrough"]
+)
 _formatter = HtmlFormatter(cssclass="highlight")
 _IMAGE_MIMES = ("image/png", "image/jpeg", "image/gif")
 
@@ -64,7 +77,7 @@ def render_markdown(source: str) -> str:
 
 def page_css() -> str:
     """The pygments colours of highlighted code, inlined in the page."""
-    return _formatter.get_style_defs(".highlight")
+    return re.sub(r"\s*/\*.*?\*/", "", _formatter.get_style_defs(".highlight"))
 
 
 def _esc(text: str) -> str:
