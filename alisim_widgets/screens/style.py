@@ -38,6 +38,7 @@ CSS = f"""
 .alisim-badge {{ display: inline-block; padding: 1px 6px; border-radius: 3px; font-size: 12px; }}
 .alisim-badge.done {{ background: #eefbf1; color: #1a7f37; }}
 .alisim-badge.todo {{ background: #f5f5f5; color: #999; }}
+.alisim-badge.warn {{ background: #fffbe6; color: #ad6800; }}
 .alisim-countdown {{ color: #e4393c; font-weight: bold; }}
 </style>
 """

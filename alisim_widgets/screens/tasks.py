@@ -29,12 +29,17 @@ def _folder(backend: Backend):
 
 
 class TaskChecklist:
-    """Which tasks of the project have been done (saved), refreshed on demand."""
+    """Which tasks of the project have been done (saved), refreshed on demand.
+
+    Practice mode says whether a saved answer is right (已作答·有误, 已提交·有待修改), from the same
+    public ``autograde.evaluate`` as the self-check; exam mode only says that it is saved (已作答, 已提交).
+    """
 
     def __init__(self, backend: Backend, tasks: dict[str, str]) -> None:
         self.backend, self.tasks = backend, tasks
+        self.exam = load_config(_folder(backend)).exam
         self.html = W.HTML()
-        self.button = W.Button(description="刷新进度", icon="refresh")
+        self.button = W.Button(description="刷新进度")
         self.button.on_click(lambda _b: self.render())
         self.widget = W.VBox([css(), self.html, self.button])
         self.render()
@@ -48,21 +53,44 @@ class TaskChecklist:
         except Exception:  # noqa: BLE001 - a progress list must never break the notebook
             return False
 
+    def status(self, task_id: str) -> tuple[str, str]:
+        """(badge text, badge class): 未完成, or saved (and in practice mode whether it is right)."""
+        if not self.done(task_id):
+            return "未完成", "todo"
+        quiz = ".q" in task_id
+        saved = "已作答" if quiz else "已提交"
+        if self.exam:
+            return saved, "done"  # never right or wrong in exam mode
+        from autograde import evaluate
+
+        try:
+            result = evaluate(task_id, self.backend)
+        except Exception:  # noqa: BLE001 - a progress list must never break the notebook
+            return saved, "done"
+        if getattr(result, "hidden", False):
+            return saved, "done"
+        if result.full:
+            return ("已作答·正确" if quiz else "已完成"), "done"
+        return ("已作答·有误" if quiz else "已提交·有待修改"), "warn"
+
     def render(self) -> None:
         self.backend.refresh()
         rows = []
+        n = 0
         for tid, name in self.tasks.items():
-            ok = self.done(tid)
-            badge = (
-                "<span class='alisim-badge done'>已完成</span>"
-                if ok
-                else "<span class='alisim-badge todo'>未完成</span>"
-            )
+            text, cls = self.status(tid)
+            n += cls != "todo"
+            badge = f"<span class='alisim-badge {cls}'>{esc(text)}</span>"
             rows.append(f"<tr><td>{esc(tid)}</td><td>{esc(name)}</td><td>{badge}</td></tr>")
-        n = sum(self.done(t) for t in self.tasks)
+        note = (
+            ""
+            if self.exam
+            else "<div class='alisim-help'>“有误”“有待修改”的任务可以改了再提交，自我检查会说明哪里不对。</div>"
+        )
         self.html.value = (
             f"<b>任务进度：{n} / {len(self.tasks)}</b>"
             f"<table class='alisim-table'><tr><th>编号</th><th>任务</th><th>状态</th></tr>{''.join(rows)}</table>"
+            f"{note}"
         )
 
     def _repr_mimebundle_(self, **kwargs):
