@@ -59,16 +59,6 @@ def _translate(message: str) -> str:
     return message
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"需要一个正整数（收到 {text}）") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"至少是 1（收到 {value}）")
-    return value
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m autograde",

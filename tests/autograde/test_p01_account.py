@@ -71,17 +71,17 @@ def test_result_is_a_number_for_nbgrader(make_backend):
     assert d["score"] == 10 and d["max_score"] == 10 and len(d["fields"]) == 8
 
 
-def test_expected_values_never_appear_in_feedback(make_backend, monkeypatch, capsys):
-    """Feedback names the wrong field but never gives the task's value away."""
-    monkeypatch.setenv("ALISIM_MODE", "exam")
-    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+def test_expected_values_never_appear_in_feedback(make_backend, capsys):
+    """Feedback names the wrong field but never gives the task's value away (teacher's grading, exam)."""
+    from autograde.check import score_task
+
     backend = registered(make_backend, **WRONG)
-    check("01.2.2", backend)
-    out = capsys.readouterr().out
+    text = "\n".join(score_task("01.2.2", backend, reveal=False).feedback_lines())
     for expected in REGISTRATION.values():
-        assert expected not in out
-    for wrong in WRONG.values():  # exam mode does not echo the student's values either
-        assert wrong not in out
+        assert expected not in text
+    for wrong in WRONG.values():  # an exam's feedback does not echo the student's values either
+        assert wrong not in text
+    assert "英文姓名" in text
 
 
 def test_practice_mode_echoes_the_students_value_but_not_the_password(make_backend, monkeypatch, capsys):
@@ -92,20 +92,21 @@ def test_practice_mode_echoes_the_students_value_but_not_the_password(make_backe
     assert WRONG["password"] not in out
 
 
-def test_exam_mode_hides_scores_until_grading(make_backend, monkeypatch, capsys):
+def test_exam_mode_gives_no_score_and_no_field_in_the_students_kernel(make_backend, monkeypatch, capsys):
     monkeypatch.setenv("ALISIM_MODE", "exam")
-    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
-    backend = registered(make_backend)
-    result = check("01.2.2", backend)
-    assert "交卷后" in capsys.readouterr().out
-    assert result == 0
+    backend = registered(make_backend, **WRONG)
+    for result in (check("01.2.2", backend), evaluate("01.2.2", backend)):
+        assert result == 0 and result.fields == [] and result.hidden
+        assert "交卷后" in "".join(result.feedback_lines()) and "交卷后" in result._repr_html_()
+    out = capsys.readouterr().out
+    assert "交卷后" in out and "✘" not in out and "英文姓名" not in out
+    # Setting NBGRADER_EXECUTION (as nbgrader's executing autograde does) reveals nothing either.
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
-    assert check("01.2.2", backend) == 10
+    assert check("01.2.2", backend, quiet=True).hidden
 
 
 def test_mode_comes_from_the_teachers_config_file(make_backend, tmp_path, monkeypatch, capsys):
     monkeypatch.delenv("ALISIM_MODE", raising=False)
-    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
     (tmp_path / "alisim_config.json").write_text('{"mode": "exam", "exam_minutes": 45}', encoding="utf-8")
     check("01.2.2", registered(make_backend))
     assert "考核模式" in capsys.readouterr().out

@@ -10,6 +10,7 @@ from alisim_widgets.sim import rules
 from alisim_widgets.sim.quiz import QUESTIONS
 from autograde import SPECS, check, evaluate
 from tests.p02_store_data import AV, COMPANY
+from tests.quiz_answers import QUIZ_ANSWERS as ANSWER_KEY
 
 # Values that pass every rule of the screens but differ from the task's data.
 AV_WRONG = {
@@ -168,7 +169,7 @@ QUIZ = [f"02.q{n}" for n in (*range(1, 9), 10, 14)]
 @pytest.mark.parametrize("qid", QUIZ)
 def test_right_answers_score_and_wrong_ones_do_not(make_backend, qid):
     backend = make_backend("02_store")
-    right = SPECS[qid].fields[0].expected
+    right = ANSWER_KEY[qid]
     question = QUESTIONS[qid]
     wrong = [o for o in question.options if o not in right][:1]
     aw.screen_for(qid, backend).fill(answer=right if question.multiple else right[0]).submit()
@@ -180,7 +181,7 @@ def test_right_answers_score_and_wrong_ones_do_not(make_backend, qid):
 def test_the_permission_matrix_question_matches_the_simulator():
     from alisim_widgets.sim.permissions import PERMISSIONS
 
-    right = SPECS["02.q14"].fields[0].expected
+    right = ANSWER_KEY["02.q14"]
     roles = {"管理员（主账号）": rules.ROLE_ADMIN, "业务经理": rules.ROLE_MANAGER, "业务员": rules.ROLE_SALES,
              "制作员": rules.ROLE_MAKER}  # fmt: skip
     allowed = set(PERMISSIONS["store.company_info"]) & set(PERMISSIONS["store.av_verification"])
@@ -192,4 +193,4 @@ def test_the_completeness_question_matches_the_simulator():
 
     meter = completeness("工贸一体", photos=False, video=False, exhibitions=False, buyer_cases=False,
                          flow_chart=False, equipment=True, lines=True, qc_process=False, qc_equipment=False)  # fmt: skip
-    assert f"{meter['生产信息']}%" in SPECS["02.q7"].fields[0].expected
+    assert f"{meter['生产信息']}%" in ANSWER_KEY["02.q7"]

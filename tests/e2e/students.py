@@ -9,6 +9,7 @@ from __future__ import annotations
 import alisim_widgets as aw
 from autograde.spec import SPECS
 from tests.p02_store_data import AV, COMPANY
+from tests.quiz_answers import QUIZ_ANSWERS
 from tests.p02_team_data import team_tasks_on_screens
 from tests.product_data import CUSTOM_TASK, RTS_TASK
 from tests.trueview_data import FORM
@@ -36,7 +37,7 @@ class Driver:
 
     def do_quiz(self, backend) -> None:
         for qid in self.quiz:
-            (answer,) = (fc.expected for fc in SPECS[qid].fields)  # the right options (autograde/specs)
+            answer = QUIZ_ANSWERS[qid]  # the teacher's answer key (the package holds digests only)
             result = aw.screen_for(qid, backend).fill(answer=answer).submit()
             assert result.ok, result
 
