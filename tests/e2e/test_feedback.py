@@ -105,3 +105,20 @@ def test_feedback_page_in_chromium(feedback, browser, artifacts):
     remote = [u for u in requests if urlparse(u).scheme not in ("file", "data", "about")]
     assert all(urlparse(u).hostname in ("localhost", "127.0.0.1") for u in remote), remote
     assert not [h for h in links_out if h and urlparse(h).scheme == "javascript"], links_out
+
+
+def test_formgrader_button_makes_the_same_page(feedback):
+    """formgrader's 生成反馈 goes through NbGraderAPI, which forces the template name "feedback": still ours."""
+    from nbgrader.apps import NbGraderAPI
+    from traitlets.config import PyFileConfigLoader
+
+    html, _ = feedback
+    course = html.parents[3]
+    cli_page = html.read_text(encoding="utf-8")
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config()
+    config.CourseDirectory.root = str(course)
+    result = NbGraderAPI(config=config).generate_feedback(ASSIGNMENT, STUDENT, force=True)
+    assert result["success"], result.get("error") or result.get("log")
+    api_page = html.read_text(encoding="utf-8")
+    assert "评分一览" in api_page and "Test cell" not in api_page
+    assert api_page == cli_page
