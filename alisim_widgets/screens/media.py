@@ -48,45 +48,31 @@ def clip_facts(clip: VideoClip) -> str:
     return "、".join(facts) or "—"
 
 
-_NOWRAP = {
-    0,
-    3,
-    4,
-    5,
-    6,
-    7,
-    8,
-}  # id, duration, resolution, ratio, size, subtitles, voice: short, keep on one line
-
-
-_WIDE = {2, 9, 10}  # what it shows, other facts, products: readable widths
+# The bank table fits its box: fixed column widths (percent of the box) and long values wrapped, so the
+# 其他信息 column the task's tip points to is never cut off; all rows scroll in a box of fixed height
+# under a header that stays in view.
+BANK_COLUMNS = (
+    ("编号", 9), ("文件名", 12), ("内容", 11), ("时长", 5), ("分辨率", 9), ("画幅", 5), ("大小", 6),
+    ("字幕", 5), ("配音", 5), ("其他信息", 19), ("展示的产品", 14),
+)  # fmt: skip
+BANK_HEIGHT_PX = 480
+BANK_CSS = f"""<style>
+.alisim-fit, .alisim-fit .widget-html-content {{ min-width: 0; max-width: 100%; width: 100%; }}
+.alisim-bank {{ max-height: {BANK_HEIGHT_PX}px; overflow: auto; width: 100%; border: 1px solid #eee; }}
+.alisim-bank table {{ table-layout: fixed; width: 100%; margin: 0; font-size: 12px; line-height: 1.4; }}
+.alisim-bank th {{ position: sticky; top: 0; z-index: 1; padding: 4px 5px; }}
+.alisim-bank td {{ padding: 4px 5px; overflow-wrap: anywhere; word-break: break-word; }}
+</style>"""
 
 
 def _td(value: Any, column: int) -> str:
-    style = " style='white-space:nowrap'" if column in _NOWRAP else ""
-    style = " style='min-width:150px'" if column in _WIDE else style
-    return f"<td{style}>{esc(value)}</td>"
+    return f"<td>{esc(value)}</td>"
 
 
 def bank_table_html(clips: list[VideoClip], products: dict[int, str] | None = None) -> str:
     """The video bank as a table (every value escaped)."""
     products = products or {}
-    head = "".join(
-        f"<th>{h}</th>"
-        for h in (
-            "编号",
-            "文件名",
-            "内容",
-            "时长",
-            "分辨率",
-            "画幅",
-            "大小",
-            "字幕",
-            "配音",
-            "其他信息",
-            "展示的产品",
-        )
-    )
+    head = "".join(f"<th style='width:{w}%'>{h}</th>" for h, w in BANK_COLUMNS)
     rows = []
     for c in clips:
         shown = "、".join(
@@ -107,8 +93,8 @@ def bank_table_html(clips: list[VideoClip], products: dict[int, str] | None = No
         )
         rows.append("<tr>" + "".join(_td(v, n) for n, v in enumerate(cells)) + "</tr>")
     return (
-        "<div style='max-height:330px;overflow:auto'><table class='alisim-table'>"
-        f"<tr>{head}</tr>{''.join(rows)}</table></div>"
+        f"{BANK_CSS}<div class='alisim-bank'><table class='alisim-table'>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
@@ -194,7 +180,8 @@ class TrueViewScreen(Screen):
     # --- building --------------------------------------------------------------------------------
     def _header(self) -> W.Widget:
         names = {p.id: p.title for p in self.backend.state.products}
-        self.bank_view = W.HTML(bank_table_html(self._clips, names))
+        self.bank_view = W.HTML(bank_table_html(self._clips, names), layout=W.Layout(width="100%"))
+        self.bank_view.add_class("alisim-fit")
         return W.VBox(
             [
                 super()._header(),
@@ -375,7 +362,8 @@ class VideoBankPage:
         self.search = W.Text(
             placeholder="按编号、文件名或内容筛选，如 toy、玩具", layout=W.Layout(width="360px")
         )
-        self.table = W.HTML()
+        self.table = W.HTML(layout=W.Layout(width="100%"))
+        self.table.add_class("alisim-fit")
         self.search.observe(lambda _c: self.render(), "value")
         self.widget = W.VBox(
             [css(), W.HTML("<div class='alisim-head'><b>视频银行</b></div>"), self.search, self.table]

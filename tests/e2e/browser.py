@@ -42,17 +42,24 @@ def free_port() -> int:
 def standalone_voila(target: Path, log: Path) -> Iterator[str]:
     """Run ``voila TARGET`` on 127.0.0.1 (standalone: it refuses execute requests); yield its URL; always stop it."""
     port = free_port()
+    # As scripts/demo.sh (the README's demo command): the offline `alisim` template from the repository's
+    # share/jupyter, and voila.json of the repository root (the working directory).
     cmd = [
         sys.executable,
         "-m",
         "voila",
+        "--template=alisim",
         str(target),
         "--no-browser",
         f"--port={port}",
         "--Voila.ip=127.0.0.1",
     ]
+    jupyter_path = os.pathsep.join(
+        p for p in (str(ROOT / "share" / "jupyter"), os.environ.get("JUPYTER_PATH")) if p
+    )
+    env = {**os.environ, "JUPYTER_PATH": jupyter_path}
     with open(log, "wb") as out:
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
     try:
         deadline = time.monotonic() + START_TIMEOUT
         while True:

@@ -205,3 +205,18 @@ def test_media_screens_work_on_the_demo_store():
     screen = aw.screen_for("04.1.4", demo)
     assert screen.values()["video"] == "VID-DRESS-01"
     assert "优质" in TrueViewManager(demo).table.value
+
+
+def test_video_bank_table_shows_every_clip_and_fits_its_box(backend):
+    """All clips in one scrollable box of fixed height; fixed column widths that add up to the box."""
+    from alisim_widgets.screens.media import BANK_COLUMNS, BANK_HEIGHT_PX
+
+    page = VideoBankPage(backend)
+    clips = backend.media.clips()
+    assert len(clips) >= 20
+    html = page.table.value
+    assert html.count("<tr>") == len(clips) + 1 and all(c.id in html for c in clips)
+    assert sum(w for _h, w in BANK_COLUMNS) == 100 and "其他信息" in dict(BANK_COLUMNS)
+    assert "table-layout: fixed" in html and "overflow-wrap: anywhere" in html
+    assert f"max-height: {BANK_HEIGHT_PX}px" in html and 300 < BANK_HEIGHT_PX <= 600
+    assert "alisim-fit" in page.table._dom_classes

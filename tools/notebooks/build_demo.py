@@ -1,6 +1,7 @@
 """Build course/demo.ipynb: the Voila demo (the whole My Alibaba backend in one dashboard).
 
-Serve it with standalone voila (it refuses kernel execute requests): ``voila course/demo.ipynb``.
+Serve it with standalone voila (it refuses kernel execute requests): ``bash scripts/demo.sh``
+(the offline ``alisim`` template and the repository's ``voila.json``).
 """
 
 from __future__ import annotations
