@@ -31,11 +31,16 @@ c.ClearSolutions.text_stub = "请在这里作答"
 # the grader's own process (autograde/stategrade.py). GradeFromState takes the place of nbgrader's Execute;
 # every other step of nbgrader's autograde (restoring locked cells, metadata checks, saving grades, late
 # penalties, output limits) stays as it is.
-from autograde.stategrade import GradeFromState  # noqa: E402
 from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
 from nbgrader.preprocessors import (  # noqa: E402
-    AssignLatePenalties, CheckCellMetadata, IgnorePattern, LimitOutput, SaveAutoGrades,
+    AssignLatePenalties,
+    CheckCellMetadata,
+    IgnorePattern,
+    LimitOutput,
+    SaveAutoGrades,
 )  # fmt: skip
+
+from autograde.stategrade import GradeFromState  # noqa: E402
 
 c.Autograde.autograde_preprocessors = [
     GradeFromState, IgnorePattern, ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,

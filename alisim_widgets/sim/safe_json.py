@@ -67,7 +67,9 @@ def _depth_ok(value: Any) -> bool:
 def parse_state_json(data: bytes) -> dict[str, Any]:
     """Parse the bytes of a state file within the limits; raise :class:`UnsafeStateFile` otherwise."""
     if len(data) > MAX_STATE_BYTES:
-        raise UnsafeStateFile(f"进度文件太大（{len(data) // 1024 // 1024} MB，最多 {MAX_STATE_BYTES // 2**20} MB）")
+        raise UnsafeStateFile(
+            f"进度文件太大（{len(data) // 1024 // 1024} MB，最多 {MAX_STATE_BYTES // 2**20} MB）"
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -111,7 +113,9 @@ def read_state_json(path: str | os.PathLike[str], *, inside: str | os.PathLike[s
         if path.resolve().parent != folder:
             raise UnsafeStateFile("进度文件不在提交的文件夹里，不能使用")
     if info.st_size > MAX_STATE_BYTES:
-        raise UnsafeStateFile(f"进度文件太大（{info.st_size // 2**20} MB，最多 {MAX_STATE_BYTES // 2**20} MB）")
+        raise UnsafeStateFile(
+            f"进度文件太大（{info.st_size // 2**20} MB，最多 {MAX_STATE_BYTES // 2**20} MB）"
+        )
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags)

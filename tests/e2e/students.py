@@ -9,9 +9,9 @@ from __future__ import annotations
 import alisim_widgets as aw
 from autograde.spec import SPECS
 from tests.p02_store_data import AV, COMPANY
-from tests.quiz_answers import QUIZ_ANSWERS
 from tests.p02_team_data import team_tasks_on_screens
 from tests.product_data import CUSTOM_TASK, RTS_TASK
+from tests.quiz_answers import QUIZ_ANSWERS
 from tests.trueview_data import FORM
 
 AV_FIELDS = len(SPECS["02.2.3"].fields)
