@@ -5,6 +5,8 @@ install_course "[test]"
 if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "noto sans cjk"; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     echo "==> 安装浏览器测试所需的 chromium 和中文字体"
+    # dpkg needs root's sbin folders on PATH (ldconfig, start-stop-daemon): CI runs with a minimal PATH
+    export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
     apt-get update -qq >/dev/null
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
   else
