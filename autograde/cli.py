@@ -189,15 +189,20 @@ def _grade(args: argparse.Namespace) -> int:
 
 
 def _execute(course, assignment: str, students: list[str]) -> None:
-    from .sandbox import run_executed
+    from .sandbox import SandboxUnavailable, run_executed, sandbox_user
 
+    try:
+        user = sandbox_user()
+    except SandboxUnavailable as exc:
+        print(f"没有运行笔记本：{exc}", flush=True)
+        return
     notebooks = sorted(p.stem for p in course.source(assignment).glob("*.ipynb"))
     print(f"在隔离环境里运行笔记本（只供阅读，不影响分数）：{len(students)} 人", flush=True)
     for student in students:
         for nb in notebooks:
             run = run_executed(
                 course.submitted(student, assignment), course.root / "executed" / student / assignment,
-                student, nb,
+                student, nb, user,
             )  # fmt: skip
             where = f"→ {run.path}" if run.path else ""
             print(f"  {student} {nb}：{'完成' if run.ok else run.reason} {where}", flush=True)

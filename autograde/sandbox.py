@@ -26,7 +26,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ExecutedRun", "run_executed", "LIMITS"]
+__all__ = ["ExecutedRun", "run_executed", "sandbox_user", "SandboxUnavailable", "LIMITS"]
 
 LIMITS = {
     "cpu_seconds": 120,  # per process
@@ -65,12 +65,40 @@ def _limits_preexec(uid: int | None, gid: int | None):
     return apply
 
 
-def _sandbox_ids() -> tuple[int | None, int | None]:
+class SandboxUnavailable(Exception):
+    """The executed run cannot be made safe here; the message (Chinese) says why and what to do."""
+
+
+def sandbox_user() -> tuple[int | None, int | None]:
+    """(uid, gid) to run students' kernels as: ``nobody`` when grading as root, else (None, None).
+
+    Root must never run a student's code: if ``nobody`` cannot start this Python (it lives in a folder
+    other users cannot open), the run is refused rather than done as root.
+    """
     if os.geteuid() != 0:
         return None, None
     import pwd
 
-    entry = pwd.getpwnam(_SANDBOX_USER)
+    try:
+        entry = pwd.getpwnam(_SANDBOX_USER)
+    except KeyError:
+        raise SandboxUnavailable(
+            f"没有用户 {_SANDBOX_USER}：以 root 评分时，学生的代码只能以无特权用户运行"
+        ) from None
+    try:
+        probe = subprocess.run(
+            [sys.executable, "-I", "-c", "import nbclient, ipykernel"], cwd="/", env={"PATH": "/usr/bin:/bin"},
+            capture_output=True, preexec_fn=_limits_preexec(entry.pw_uid, entry.pw_gid), timeout=60,
+        )  # fmt: skip
+        usable = probe.returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        usable = False
+    if not usable:
+        raise SandboxUnavailable(
+            f"无特权用户 {_SANDBOX_USER} 无法运行 {sys.executable}（它所在的文件夹其他用户打不开）。"
+            "学生的代码不能以 root 运行：请用普通用户身份评分，或把 Python 装在其他用户可读的位置。"
+            "分数不受影响（分数只来自进度文件）。"
+        )
     return entry.pw_uid, entry.pw_gid
 
 
@@ -103,9 +131,11 @@ def _why(proc_rc: int | None, stderr: str, timed_out: bool) -> str:
     return f"运行失败：{tail[0][:200]}"
 
 
-def run_executed(submitted: Path, executed_dest: Path, student: str, notebook: str) -> ExecutedRun:
-    """Execute ``submitted/<notebook>.ipynb`` in a sandbox; write the result to ``executed_dest``."""
-    uid, gid = _sandbox_ids()
+def run_executed(
+    submitted: Path, executed_dest: Path, student: str, notebook: str, user: tuple[int | None, int | None]
+) -> ExecutedRun:
+    """Execute ``submitted/<notebook>.ipynb`` in a sandbox as ``user`` (see :func:`sandbox_user`)."""
+    uid, gid = user
     work = Path(tempfile.mkdtemp(prefix="alisim-exec-"))
     try:
         folder = work / "work"
