@@ -2,7 +2,8 @@
 # 安装（首次）并运行全部测试：模拟器、页面、评分、笔记本、nbgrader 全流程、Voila 真实浏览器。
 source "$(dirname "$0")/_env.sh"
 install_course "[test]"
-if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "noto sans cjk"; then
+# (grep reads all of fc-list: with -q it may quit early and pipefail would count the SIGPIPE as "missing")
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -i "noto sans cjk" >/dev/null; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     echo "==> 安装浏览器测试所需的 chromium 和中文字体"
     # dpkg needs root's sbin folders on PATH (ldconfig, start-stop-daemon): CI runs with a minimal PATH
