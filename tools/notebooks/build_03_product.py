@@ -13,6 +13,7 @@ from nbbuild import code, grade, locked_md, md, solution, write  # noqa: E402
 
 from alisim_widgets.sim import rules  # noqa: E402
 from autograde import SPECS  # noqa: E402
+from tests.quiz_answers import QUIZ_ANSWERS  # noqa: E402
 
 SETUP = """
 # 第一步：打开本项目的模拟店铺（自动读取本文件夹里保存的进度）
@@ -124,7 +125,7 @@ def quiz_cells() -> list:
     cells = []
     for qid in QUIZ:
         n = qid.split("q")[-1]
-        (answer,) = (fc.expected for fc in SPECS[qid].fields)
+        answer = QUIZ_ANSWERS[qid]  # the teacher's key: the specs hold digests only
         answer = answer if len(answer) > 1 else answer[0]
         cells.append(code(f'aw.screen_for("{qid}", backend)'))
         cells.append(
