@@ -63,3 +63,23 @@ def test_ci_runs_the_readme_test_command_in_a_clean_environment():
     command = [line for line in ci.splitlines() if "scripts/test.sh" in line and not line.startswith("#")]
     assert command == ['"${clean_env[@]}" bash scripts/test.sh -q -p no:cacheprovider'], command
     assert 'clean_env=(env -i "HOME=$home" "PATH=/usr/local/bin:/usr/bin:/bin" "LANG=C.UTF-8"' in ci
+
+
+def test_the_teachers_grading_command_works_without_activating_the_venv(tmp_path):
+    """``.venv/bin/python -m autograde grade`` on a fresh course: it creates the gradebook through alembic."""
+    from tests.autograde.classroom import add_submission
+
+    course = tmp_path / "course_root"
+    course.mkdir()
+    shutil.copy(ROOT / "nbgrader_config.py", course)
+    shutil.copytree(ROOT / "course" / "01_account", course / "course" / "01_account",
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "alisim_state.json*"))  # fmt: skip
+    clean = [*_clean(tmp_path), f"PYTHONPATH={ROOT}"]
+    proc = subprocess.run([*clean, sys.executable, "-m", "nbgrader", "generate_assignment", "01_account"],
+                          cwd=course, capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    add_submission(course, "S01", "all_right")
+    proc = subprocess.run([*clean, sys.executable, "-m", "autograde", "grade", "01_account"],
+                          cwd=course, capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "[1/1] S01 15/15" in proc.stdout
