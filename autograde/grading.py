@@ -129,6 +129,13 @@ class _SharedGradebook:
         self._session_commit()
         self._rows.clear()
 
+    def recover(self) -> None:
+        """After a student whose grading failed half-way: drop a transaction the database refused, so that
+        the next student starts clean (nbgrader, opening a session per step, gets this for free)."""
+        self._rows.clear()
+        if not self._gb.db.is_active:
+            self._gb.db.rollback()
+
     def close(self) -> None:
         try:
             self.commit_now()
@@ -254,6 +261,7 @@ def grade_class(
             progress(len(outcome.results), len(everyone), result)
 
     def on_start(student: str) -> None:
+        shared.recover()
         # A student started before this one and never finished: nbgrader gave up on them.
         for other, t0 in list(started.items()):
             if other not in reported:

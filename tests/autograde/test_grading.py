@@ -315,3 +315,23 @@ def test_a_forged_password_hash_costs_no_time():
     start = time.perf_counter()
     assert not verify_password("dianyue123", forged)
     assert time.perf_counter() - start < 0.5
+
+
+def test_a_broken_notebook_fails_alone_and_is_named(tmp_path):
+    from tests.autograde.classroom import add_submission
+
+    course = make_course(tmp_path / "root")
+    add_submission(course, "S01", "notebook_not_json")
+    add_submission(course, "S02", "all_right")
+    proc = subprocess.run(
+        [sys.executable, "-m", "autograde", "grade", ASSIGNMENT], cwd=course, env=clean_env(),
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "S01 失败：nbgrader 无法处理这份提交" in proc.stdout
+    assert "S02 15/15" in proc.stdout and "完成：1 人已评分，1 人失败" in proc.stdout
+    again = subprocess.run(
+        [sys.executable, "-m", "autograde", "grade", ASSIGNMENT, "--student", "S02"], cwd=course,
+        env=clean_env(), capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert again.returncode == 0 and "[1/1] S02 已经评过，跳过" in again.stdout, again.stdout + again.stderr
