@@ -49,7 +49,7 @@ c.Autograde.autograde_preprocessors = [
 # Output per cell is capped (our feedback is a few lines; anything longer is cut).
 c.LimitOutput.max_lines = 200
 c.LimitOutput.max_traceback = 50
-# Only for `python -m autograde grade --execute` (an opt-in, sandboxed run for rendered outputs):
+# Used only if nbgrader's executing Execute step is put back (benchmarks/class_grading.py does, to compare):
 c.Execute.timeout = 60
 c.Execute.interrupt_on_timeout = True
 c.Execute.iopub_timeout = 30
