@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..sim import Backend
-from .base import Field, Screen, SubmitResult
+if TYPE_CHECKING:
+    from ..sim import Backend
+    from .base import Field, Screen, SubmitResult
 
 __all__ = ["Field", "Screen", "SubmitResult", "SCREENS", "screen_for"]
+
+
+def __getattr__(name: str) -> Any:
+    # The screen framework (ipywidgets) loads with the first screen built, not with this package: reading
+    # SCREENS or importing a screen-free helper costs no widget library.
+    if name in ("Field", "Screen", "SubmitResult"):
+        value = getattr(importlib.import_module(".base", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # Task id → "module:Class" of its screen (modules are imported on first use).
 SCREENS: dict[str, str] = {
