@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import categories, rules
+from .product_titles import title_report
 from .products_models import PRICE_MODE_RANGE, Product
 
 __all__ = [
@@ -294,8 +295,6 @@ def _trade(p: Product) -> Dimension:
 
 def growth_score(p: Product, others: list[Product] | None = None) -> GrowthScore:
     """The growth score of ``p``; ``others`` (the rest of the store) are looked at for duplicates."""
-    from .products import title_report
-
     violations = list(title_report(p.title).errors)
     for other in others or []:
         if other.id != p.id and is_duplicate(p, other):

@@ -11,13 +11,15 @@ images, attributes or description changed) is a duplicate and is refused: edit t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import categories, rules, validate
 from .errors import FieldError, FieldErrors, SimError, ValidationFailed
 from .permissions import require
 from .product_media import check_images, check_video
+from .product_titles import NOT_ENGLISH, TitleReport, keyword_problems, prohibited_message, title_report
+from .product_workbench import duplicate_signals, is_duplicate
 from .products_models import (
     PRICE_MODE_LADDER,
     PRICE_MODE_RANGE,
@@ -111,92 +113,6 @@ PRODUCT_LABELS: dict[str, str] = {
 _CUSTOM_ONLY = ("payment_methods", "port", "moq", "price_range")
 _RTS_ONLY = ("stock", "sell_by", "lot_size")
 
-_CJK = re.compile(f"[{validate.CJK}\u3000-\u303f\uff00-\uffef]")
-_WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
-
-
-# --- titles and keywords (pure: the screens' live checker uses them too) ------------------------------
-@dataclass
-class TitleReport:
-    """Every title rule at once: what is refused (errors) and what is advised (warnings)."""
-
-    title: str
-    length: int
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    repeats: dict[str, int] = field(default_factory=dict)  # words used three or more times
-    brand_words: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
-def _brand_words_in(text: str) -> list[str]:
-    low = text.casefold()
-    return [w for w in rules.BRAND_WORDS if re.search(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", low)]
-
-
-def _repeats(text: str) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for word in _WORD.findall(text.casefold()):
-        if word not in rules.TITLE_REPEAT_IGNORED_WORDS:
-            counts[word] = counts.get(word, 0) + 1
-    return {w: n for w, n in counts.items() if n >= rules.TITLE_WORD_REPEAT_LIMIT}
-
-
-def title_report(title: Any) -> TitleReport:
-    """Check a product title against the title rules (L1708, L1836-1841)."""
-    text = title.strip() if isinstance(title, str) else ""
-    report = TitleReport(text, len(text))
-    if not text:
-        report.errors.append("标题不能为空")
-        return report
-    if len(text) > rules.TITLE_MAX:
-        report.errors.append(f"标题不能超过 {rules.TITLE_MAX} 个字符（当前 {len(text)}）")
-    cjk = _CJK.findall(text)
-    if cjk:
-        report.errors.append(f"标题只能用英文填写，不能包含中文或全角字符“{''.join(dict.fromkeys(cjk))[:5]}”")
-    report.brand_words = _brand_words_in(text)
-    if report.brand_words:
-        words = "、".join(report.brand_words)
-        report.errors.append(f"标题不能使用品牌词或专利词：{words}（侵权会被处罚）")
-    report.repeats = _repeats(text)
-    for word, n in report.repeats.items():
-        report.errors.append(f"标题中“{word}”出现了 {n} 次：同一个单词不能重复使用三次或以上")
-    banned = categories.prohibited_term_in(text)
-    if banned:
-        report.errors.append(_prohibited_message("标题", banned))
-    if validate.looks_like_code(text):
-        report.errors.append("标题不能包含数据库命令或代码片段")
-    lo, hi = rules.TITLE_ADVISED
-    if not report.errors and not lo <= len(text) <= hi:
-        report.warnings.append(f"标题建议 {lo}–{hi} 个字符左右（当前 {len(text)}）")
-    return report
-
-
-def _prohibited_message(where: str, hit: tuple[str, int]) -> str:
-    term, number = hit
-    return f"{where}含有禁售商品“{term}”（禁售类第 {number} 类：{rules.PROHIBITED_CLASSES[number]}），平台禁止发布"
-
-
-def keyword_problems(keyword: str) -> list[str]:
-    """What is wrong with one keyword (empty list: fine)."""
-    out = []
-    if len(keyword) > rules.KEYWORD_MAX:
-        out.append(f"关键词不能超过 {rules.KEYWORD_MAX} 个字符（当前 {len(keyword)}）")
-    if _CJK.search(keyword):
-        out.append("关键词只能用英文填写")
-    brands = _brand_words_in(keyword)
-    if brands:
-        out.append(f"关键词不能使用品牌词或专利词：{'、'.join(brands)}")
-    banned = categories.prohibited_term_in(keyword)
-    if banned:
-        out.append(_prohibited_message("关键词", banned))
-    if validate.looks_like_code(keyword):
-        out.append("关键词不能包含数据库命令或代码片段")
-    return out
-
 
 def freight_templates(backend: Backend) -> dict[str, str]:
     """Template name → its pricing type: the system default plus the store's own (08_trade)."""
@@ -250,9 +166,11 @@ def _canonical(value: Any, options: tuple[str, ...]) -> Any:
 
 def _english_text(errors: FieldErrors, key: str, label: str, value: Any, **kw) -> str | None:
     out = validate.text(errors, key, label, value, **kw)
-    if out is not None and _CJK.search(out):
+    if out is not None and NOT_ENGLISH.search(out):
         errors.add(
-            key, f"{label}只能用英文填写（买家看不懂中文），不能包含“{_CJK.search(out).group()}”", "english"
+            key,
+            f"{label}只能用英文填写（买家看不懂中文），不能包含“{NOT_ENGLISH.search(out).group()}”",
+            "english",
         )
         return None
     return out
@@ -300,8 +218,6 @@ class ProductsArea:
         product, warnings = self._validate(values, old)
         dup = self._duplicate_of(product, exclude=product_id)
         if dup is not None:
-            from .product_workbench import duplicate_signals
-
             signals = "、".join(duplicate_signals(product, dup))
             raise ValidationFailed([FieldError(
                 "duplicate",
@@ -355,7 +271,7 @@ class ProductsArea:
             if category is None:
                 hit = categories.prohibited_term_in(raw_cat)
                 if hit:
-                    errors.add("category", _prohibited_message("类目", hit), "prohibited")
+                    errors.add("category", prohibited_message("类目", hit), "prohibited")
                 elif categories.children(categories.split_path(raw_cat)):
                     errors.add("category", "请选到最后一级类目（精准类目）", "leaf")
                 else:
@@ -806,8 +722,6 @@ class ProductsArea:
         return tuple(float(d) for d in dims)  # type: ignore[return-value]
 
     def _duplicate_of(self, product: Product, exclude: int | None) -> Product | None:
-        from .product_workbench import is_duplicate
-
         for other in self.backend.state.products:
             if other.id != exclude and is_duplicate(product, other):
                 return other
