@@ -1,7 +1,8 @@
 """The screen framework: a backend page as an ipywidgets form built from field specs.
 
 Every screen can be driven from code exactly as a person drives it: ``fill(**values)`` sets the
-widgets by their canonical field keys (TASKS.md) and ``submit()`` does what the submit button does.
+widgets by their canonical field keys (TASKS.md) and ``submit()`` does the screen's whole job (a wizard
+runs every step it has values for; its button does one step at a time).
 Business rules live in ``sim``; a screen only collects what was typed and shows what the sim says.
 """
 
@@ -42,19 +43,30 @@ class Field:
 
 @dataclass
 class SubmitResult:
-    """What a submission did: ``ok``, the field errors (key → Chinese message), warnings, a message."""
+    """What a submission did: ``ok``, the field errors (key → Chinese message), warnings, a message.
+
+    ``next_step`` is what remains before the task is finished (a wizard's step key: the step that refused,
+    or the first one not filled in); empty when nothing remains. ``submit()`` is ``ok`` only when the
+    screen's whole job is done, so ``ok`` and ``next_step`` never come together from ``submit()``.
+    """
 
     ok: bool
     errors: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     message: str = ""
     data: Any = None
+    next_step: str = ""
+
+    @property
+    def done(self) -> bool:
+        """The task is finished: this went through and no step remains."""
+        return self.ok and not self.next_step
 
     def __bool__(self) -> bool:
         return self.ok
 
     def __repr__(self) -> str:
-        head = "✔ 提交成功" if self.ok else "✘ 提交失败"
+        head = "✔ 提交成功" if self.ok else ("✘ 尚未完成" if self.next_step else "✘ 提交失败")
         lines = [f"{head}：{self.message}" if self.message else head]
         lines += [f"  · {k}：{v}" for k, v in self.errors.items()]
         lines += [f"  ! {w}" for w in self.warnings]
@@ -79,7 +91,7 @@ class Screen:
         self.status.add_class("alisim-status")
         self.submit_button = W.Button(description=self.submit_label, button_style="warning")
         self.submit_button.add_class("alisim-primary")
-        self.submit_button.on_click(lambda _b: self.submit())
+        self.submit_button.on_click(lambda _b: self._button_submit())
         self.last_result: SubmitResult | None = None
         rows = [self._row(f) for f in self.fields]
         self.body = W.VBox(rows)
@@ -214,11 +226,15 @@ class Screen:
 
     # --- submitting ------------------------------------------------------------------------------
     def submit(self) -> SubmitResult:
-        """Do what the submit button does; errors appear beside their fields, typed values stay."""
+        """Do the screen's whole job with what the form holds; errors appear beside their fields, typed values stay."""
         with self.backend.via("screen"):
             result = self._run(lambda: self._apply(self.values()))
         self._show(result)
         return result
+
+    def _button_submit(self) -> SubmitResult:
+        """What the orange button does: the whole job here; a wizard's button does one step."""
+        return self.submit()
 
     def _run(self, action) -> SubmitResult:
         try:
@@ -248,6 +264,8 @@ class Screen:
         parts = []
         if result.ok:
             parts.append(f"<div class='alisim-ok'>✔ {esc(result.message)}</div>")
+        elif result.next_step and not result.errors:  # steps saved, the task not finished yet
+            parts.append(f"<div class='alisim-warn'>… {esc(result.message or '尚未完成')}</div>")
         else:
             parts.append(f"<div class='alisim-fail'>✘ {esc(result.message or '提交失败')}</div>")
         parts += [f"<div class='alisim-fail'>{esc(v)}</div>" for v in general.values()]

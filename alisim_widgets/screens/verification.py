@@ -1,8 +1,10 @@
 """A&V 认证 (task 02.2.3): the five-step wizard with a step indicator.
 
-``submit()`` completes the step the wizard is on and moves to the next one (as the page's button
-does); ``complete(**values)`` fills the form and submits step after step until A&V has passed or a
-step refuses. The legal representative's ID of the task (an impossible date) is accepted as printed.
+``fill(**values).submit()`` does the whole task: it runs every remaining step in order and stops at the
+first step that refuses (its field errors beside the fields) or that has no values yet (the steps before
+it are saved and the result names it as ``next_step``); it is ``ok`` only once A&V has passed. The page's
+orange button does one step at a time (``submit_step()``), as on the real site. The legal
+representative's ID of the task (an impossible date) is accepted as printed.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from ..sim.verification import (
     LABELS,
     LICENSE_TYPES,
     MATERIAL_KEYS,
+    PASSED,
     PREMISES,
     PREMISES_OWNERS,
     STEPS,
@@ -53,6 +56,17 @@ _NEXT = {
     "review": "认证资料已提交，正在审核。",
     "passed": "A&V 认证通过！",
 }
+# What each step asks the user to do (the step indicator's labels are shorter).
+_TODO = {
+    "letter": "确认认证函",
+    "elements": "提交企业四要素（工商信息）",
+    "auth": "选择授权方式",
+    "materials": "提交认证资料",
+    "review": "模拟审核通过",
+}
+# Fields the form sets before anyone types: their value does not show that a step was filled in.
+_PRESET = frozenset({"license_type"})
+_ALREADY = "A&V 认证已经通过，无需再提交。如需修改，请点击“修改认证信息”。"
 _CSS = f"""<style>
 .alisim-steps {{ display: flex; gap: 0; margin: 4px 0 10px 0; font-size: 13px; }}
 .alisim-steps .step {{ flex: 1; text-align: center; padding: 6px 4px; border-bottom: 3px solid #ddd; color: #999; }}
@@ -127,7 +141,10 @@ class VerificationScreen(Screen):
         return self.backend.verification.status
 
     def _apply(self, values: dict[str, Any]) -> Any:
-        area, step = self.backend.verification, self.step
+        return self._apply_step(self.step, values)
+
+    def _apply_step(self, step: str | None, values: dict[str, Any]) -> Any:
+        area = self.backend.verification
         if step == "letter":
             return area.confirm_letter()
         if step == "elements":
@@ -138,31 +155,77 @@ class VerificationScreen(Screen):
             return area.submit_materials({k: values[k] for k in MATERIAL_KEYS})
         if step == "review":
             return area.pass_review()
-        if step == "passed":
-            return SubmitResult(
-                True, message="A&V 认证已经通过，无需再提交。如需修改，请点击“修改认证信息”。"
-            )
+        if step == PASSED:
+            return SubmitResult(True, message=_ALREADY)
         return area.confirm_letter()  # no letter yet: the sim says so
 
     def success_message(self) -> str:
         return _NEXT.get(self.step or "", "已保存")
 
     def submit(self) -> SubmitResult:
-        """Complete the current step (the orange button); the wizard then shows the next one."""
-        result = super().submit()
+        """Every remaining step with what the form holds, until A&V passes or a step refuses or lacks values."""
+        values, done, warnings = self.values(), [], []
+        result = SubmitResult(True, message=_ALREADY)
+        with self.backend.via("screen"):
+            for _ in range(len(STEPS) + 1):  # each step moves the wizard on: at most every step once
+                step = self.step
+                if step == PASSED:
+                    result = SubmitResult(True, message=_NEXT[PASSED] if done else _ALREADY)
+                    break
+                if step in STEP_FIELDS and not self._given(step, values):
+                    result = self._unfinished(step, done)
+                    break
+                result = self._run(lambda s=step: self._apply_step(s, values))
+                if not result.ok:
+                    result = self._refused(step, result, done)
+                    break
+                warnings += result.warnings
+                done.append(step)
+        result.warnings = warnings + result.warnings
+        self._show(result)
         self._render()
         return result
 
-    def complete(self, **values: Any) -> SubmitResult:
-        """Fill ``values`` and submit every remaining step until A&V has passed (or a step refuses)."""
-        self.fill(**values)
-        result = SubmitResult(True, message="A&V 认证已经通过")
-        for _ in range(len(STEPS) + 1):
-            if self.step == "passed":
-                break
-            result = self.submit()
-            if not result.ok:
-                break
+    def submit_step(self) -> SubmitResult:
+        """The orange button: only the step the wizard is on; the wizard then shows the next one."""
+        with self.backend.via("screen"):
+            result = self._run(lambda: self._apply(self.values()))
+        if result.ok and self.step not in (None, PASSED):
+            result.next_step = self.step
+        self._show(result)
+        self._render()
+        return result
+
+    def _button_submit(self) -> SubmitResult:
+        return self.submit_step()
+
+    @staticmethod
+    def _given(step: str, values: dict[str, Any]) -> bool:
+        """Whether the form holds anything for ``step`` (a step without fields always can run)."""
+        keys = [k for k in STEP_FIELDS[step] if k not in _PRESET]
+        return not keys or any(values[k] not in (None, "", [], ()) for k in keys)
+
+    @staticmethod
+    def _number(step: str | None) -> str:
+        keys = [k for k, _ in STEPS]
+        return f"第 {keys.index(step) + 1} 步“{_TODO[step]}”" if step in keys else "A&V 认证"
+
+    @staticmethod
+    def _saved(done: list[str]) -> str:
+        return f"已完成：{'、'.join(_TODO[s] for s in done)}。" if done else ""
+
+    def _unfinished(self, step: str, done: list[str]) -> SubmitResult:
+        labels = "、".join(L[k] for k in STEP_FIELDS[step] if k not in _PRESET)
+        return SubmitResult(
+            False,
+            message=f"A&V 认证还没有完成。{self._saved(done)}下一步是{self._number(step)}：请填写{labels}后再提交。",
+            next_step=step,
+        )
+
+    def _refused(self, step: str | None, result: SubmitResult, done: list[str]) -> SubmitResult:
+        saved = self._saved(done)
+        result.message = f"{self._number(step)}没有通过：{result.message}" + (f"（{saved}）" if saved else "")
+        result.next_step = step or ""
         return result
 
     def back(self) -> SubmitResult:

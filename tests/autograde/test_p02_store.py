@@ -56,7 +56,7 @@ COMPANY_LABELS = {fc.key: fc.label for fc in SPECS["02.3.1"].fields}
 
 def verified(make_backend, method="对公账号打款验证", **changes):
     backend = make_backend("02_store")
-    result = aw.screen_for("02.2.3", backend).complete(**{**AV, **changes}, auth_method=method)
+    result = aw.screen_for("02.2.3", backend).fill(**{**AV, **changes}, auth_method=method).submit()
     assert result.ok, result
     return backend
 
@@ -108,8 +108,8 @@ def test_nothing_done_scores_zero_with_a_reason(make_backend, capsys):
 def test_materials_under_review_miss_only_the_status(make_backend):
     backend = make_backend("02_store")
     screen = aw.screen_for("02.2.3", backend).fill(**AV, auth_method="线下验证")
-    for _ in range(4):
-        assert screen.submit().ok
+    for _ in range(4):  # one step per click, up to the review
+        assert screen.submit_step().ok
     result = evaluate("02.2.3", backend)
     assert [f.key for f in result.wrong] == ["status"]
     assert result == pytest.approx(10 * 19 / 20)

@@ -90,7 +90,7 @@ class Store02(Driver):
 
     def _store_tasks(self, backend, av: dict) -> None:
         wizard = aw.screen_for("02.2.3", backend)
-        result = wizard.complete(**av, auth_method="企业支付宝验证")
+        result = wizard.fill(**av, auth_method="企业支付宝验证").submit()
         assert result.ok, result
         # Company info after A&V: the certified fields are filled in and read-only; the rest typed in.
         page = aw.screen_for("02.3.1", backend)

@@ -42,7 +42,7 @@ def screen(make_backend):
 
 def verify(backend):
     s = aw.screen_for("02.2.3", backend)
-    assert s.complete(**AV, auth_method="企业支付宝验证").ok
+    assert s.fill(**AV, auth_method="企业支付宝验证").submit().done
 
 
 def test_the_five_tabs_of_the_real_page(screen):

@@ -227,7 +227,7 @@ TASK_AV = """
 ANSWER_AV = """
 # 认证已经通过就跳过（这个单元格可以反复运行）
 if backend.verification.status != "passed":
-    verification.complete(
+    verification.fill(
         company_name_cn="湖南典阅科技有限公司",
         license_type="营业执照",
         legal_rep_name="张龙",
@@ -249,7 +249,7 @@ if backend.verification.status != "passed":
         department="跨境部/Department of cross - border",
         license_valid_from="2022-03-05",
         license_valid_to="2032-03-05",
-    )
+    ).submit()
 """
 
 K3 = """
