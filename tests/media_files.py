@@ -1,13 +1,15 @@
-"""Real image and video files made on the fly for decoration tests (Pillow, and MP4 headers by hand)."""
+"""Real image and video files made on the fly for tests (images with Pillow, videos with PyAV)."""
 
 from __future__ import annotations
 
+import functools
 import io
 import struct
+from fractions import Fraction
 
 from PIL import Image, ImageDraw
 
-__all__ = ["image_bytes", "noisy_jpeg", "mp4_bytes"]
+__all__ = ["image_bytes", "noisy_jpeg", "mp4_bytes", "video_bytes"]
 
 
 def image_bytes(
@@ -52,24 +54,80 @@ def noisy_jpeg(width: int, height: int, target_bytes: int) -> bytes:
     return data[: len(data) + missing] if missing < 0 else data
 
 
-def _box(kind: bytes, body: bytes) -> bytes:
-    return struct.pack(">I", 8 + len(body)) + kind + body
+# --- videos: real files written with PyAV (the simulator reads them with PyAV too) ----------------------
+_CONTAINERS = {"mp4": "mp4", "mov": "mov", "webm": "webm", "mkv": "matroska", "avi": "avi"}
+_CODECS = {"mp4": "libx264", "mov": "libx264", "webm": "libvpx-vp9", "mkv": "libx264", "avi": "mpeg4"}
 
 
-def mp4_bytes(seconds: float, *, timescale: int = 1000, version: int = 0) -> bytes:
-    """A minimal MP4 (ftyp, moov/mvhd, mdat) whose movie header says it lasts ``seconds``."""
-    duration = round(seconds * timescale)
-    if version == 1:
-        mvhd = bytes([1, 0, 0, 0]) + struct.pack(">QQIQ", 0, 0, timescale, duration)
-    else:
-        mvhd = bytes([0, 0, 0, 0]) + struct.pack(">IIII", 0, 0, timescale, duration)
-    mvhd += (
-        struct.pack(">I", 0x00010000)
-        + b"\x01\x00"
-        + b"\0" * 10
-        + b"\0" * 36
-        + b"\0" * 24
-        + struct.pack(">I", 2)
-    )
-    ftyp = _box(b"ftyp", b"isom" + struct.pack(">I", 512) + b"isomiso2mp41")
-    return ftyp + _box(b"moov", _box(b"mvhd", mvhd)) + _box(b"mdat", b"\0" * 64)
+def _encoder(container: str, codec: str | None) -> str:
+    """The wanted codec, or one the installed FFmpeg has (a conda-forge build may lack libx264)."""
+    import av
+
+    wanted = codec or _CODECS[container]
+    if wanted in av.codecs_available:
+        return wanted
+    fallback = ("libvpx", "libaom-av1") if container == "webm" else ("libopenh264", "mpeg4")
+    return next(c for c in fallback if c in av.codecs_available)
+
+
+@functools.lru_cache(maxsize=64)
+def _video(
+    seconds: float, width: int, height: int, container: str, codec: str | None, rotation: int
+) -> bytes:
+    import av
+
+    name = _encoder(container, codec)
+    buf = io.BytesIO()
+    # MP4 and MOV keep any frame timing, so a long clip is two frames far apart (tiny and fast);
+    # other containers get evenly spaced frames at 10 fps.
+    sparse = container in ("mp4", "mov") and seconds > 2
+    fps = 1 if sparse else 10
+    tb = Fraction(1, 100)
+    total = round(seconds * 100)
+    pts = [0, total - 100] if sparse else [round(i * 100 / fps) for i in range(max(1, round(seconds * fps)))]
+    odd = width % 2 or height % 2
+    with av.open(buf, "w", format=_CONTAINERS[container]) as out:
+        stream = out.add_stream(name, rate=fps)
+        stream.width, stream.height = width, height
+        stream.pix_fmt = "yuv444p" if odd and name == "libx264" else "yuv420p"  # 4:2:0 needs even sizes
+        stream.codec_context.time_base = tb
+        if name.startswith("libvpx"):
+            stream.options = {"deadline": "realtime", "cpu-used": "8"}  # the default is slow
+        if rotation:
+            stream.set_display_rotation(rotation)
+        for i, at in enumerate(pts):
+            img = Image.new("RGB", (width, height), (30 + 20 * (i % 10), 106, 200))
+            frame = av.VideoFrame.from_image(img).reformat(format=stream.pix_fmt)
+            frame.pts, frame.time_base = at, tb
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    return buf.getvalue()
+
+
+def video_bytes(
+    seconds: float = 2.0,
+    width: int = 320,
+    height: int = 240,
+    *,
+    container: str = "mp4",
+    codec: str | None = None,
+    rotation: int = 0,
+    pad_to: int | None = None,
+) -> bytes:
+    """A real, playable video (H.264 in MP4/MOV, VP9 in WebM, MPEG-4 in AVI) made with PyAV.
+
+    ``pad_to`` grows an MP4/MOV to exactly that many bytes with a trailing ``free`` box (still valid).
+    """
+    data = _video(float(seconds), width, height, container, codec, rotation)
+    if pad_to is None:
+        return data
+    assert container in ("mp4", "mov") and pad_to >= len(data) + 8, (pad_to, len(data))
+    n = pad_to - len(data)
+    return data + struct.pack(">I", n) + b"free" + bytes(n - 8)
+
+
+def mp4_bytes(seconds: float, width: int = 320, height: int = 240, **kw) -> bytes:
+    """A real MP4 lasting ``seconds`` (see :func:`video_bytes`)."""
+    return video_bytes(seconds, width, height, **kw)

@@ -6,6 +6,7 @@ import io
 import struct
 
 from alisim_widgets.sim.products_models import PRICE_MODE_LADDER
+from tests.media_files import video_bytes
 
 RTS_TITLE = (
     "Marble Race 168 Ball Track Run Blocks Maze Track Building Blocks Assemble Set ABS Funnel Slide Bricks "
@@ -54,19 +55,9 @@ def images(n: int = 5) -> list[tuple[str, bytes]]:
     return [image(800, 800, color=(40 * i % 256, 120, 200 - 20 * i)) for i in range(1, n + 1)]
 
 
-def _box(kind: bytes, payload: bytes) -> bytes:
-    return struct.pack(">I", 8 + len(payload)) + kind + payload
-
-
 def mp4(seconds: float, width: int = 1280, height: int = 720, pad_to: int | None = None) -> bytes:
-    """An MP4 file header (ftyp + moov with mvhd and a video track's tkhd) of the given duration and size."""
-    timescale = 1000
-    mvhd = bytes(4) + struct.pack(">IIII", 0, 0, timescale, int(round(seconds * timescale))) + bytes(80)
-    tkhd = bytes(4) + bytes(72) + struct.pack(">II", width << 16, height << 16)
-    moov = _box(b"moov", _box(b"mvhd", mvhd) + _box(b"trak", _box(b"tkhd", tkhd)))
-    data = _box(b"ftyp", b"isom\0\0\2\0isomiso2mp41") + moov
-    mdat_len = max((pad_to or 0) - len(data), 8)
-    return data + struct.pack(">I", mdat_len) + b"mdat" + bytes(mdat_len - 8)
+    """A real H.264 MP4 of the given duration and picture size (``tests.media_files.video_bytes``)."""
+    return video_bytes(seconds, width, height, pad_to=pad_to)
 
 
 RTS_TASK = {

@@ -3,6 +3,7 @@
 Uploads arrive as real file bytes (from the screen's FileUpload widget, or from code): the simulator
 opens them with Pillow and measures the format, byte size and pixel size itself, so a file named
 ``banner.jpg`` that is really a GIF, or a 2.1 MB carousel image, is refused with the measured value.
+The shop video is read by ``media_probe`` (its container and duration, and that it is whole).
 Only the admin and a 制作员 may decorate (L1034, permission ``store.shop_decoration``).
 """
 
@@ -12,7 +13,6 @@ import base64
 import contextlib
 import hashlib
 import io
-import struct
 import warnings
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +29,7 @@ from .decoration_models import (
     TiledProducts,
 )
 from .errors import FieldErrors, SimError
+from .media_probe import VideoUnreadable, container_name, formats_text, probe_video
 from .permissions import require
 from .uploads import Upload, as_upload
 
@@ -43,7 +44,6 @@ __all__ = [
     "Upload",
     "read_upload",
     "measure_image",
-    "mp4_duration",
     "signboard_bottom_busy",
 ]
 
@@ -162,43 +162,6 @@ def signboard_bottom_busy(content: bytes) -> bool:
     strip = max(1, round(height * rules.SIGNBOARD_NAV_COVER_PX / rules.SIGNBOARD_PX[1]))
     region = img.crop((0, height - strip, width, height))
     return ImageStat.Stat(region).stddev[0] > _BUSY_STDDEV
-
-
-def mp4_duration(data: bytes) -> float | None:
-    """The duration in seconds from an MP4/QuickTime file's ``moov/mvhd`` box, or None."""
-
-    def boxes(buf: bytes, start: int, end: int):
-        pos = start
-        while pos + 8 <= end:
-            size, kind = struct.unpack(">I4s", buf[pos : pos + 8])
-            header = 8
-            if size == 1:
-                if pos + 16 > end:
-                    return
-                size = struct.unpack(">Q", buf[pos + 8 : pos + 16])[0]
-                header = 16
-            elif size == 0:
-                size = end - pos
-            if size < header or pos + size > end:
-                return
-            yield kind, pos + header, pos + size
-            pos += size
-
-    for kind, body, end in boxes(data, 0, len(data)):
-        if kind != b"moov":
-            continue
-        for sub, sbody, send in boxes(data, body, end):
-            if sub != b"mvhd" or send - sbody < 20:
-                continue
-            version = data[sbody]
-            if version == 1 and send - sbody >= 32:
-                timescale, duration = struct.unpack(">IQ", data[sbody + 20 : sbody + 32])
-            else:
-                timescale, duration = struct.unpack(">II", data[sbody + 12 : sbody + 20])
-            if timescale == 0 or duration == 0:
-                return None
-            return duration / timescale
-    return None
 
 
 class DecorationArea:
@@ -465,7 +428,7 @@ class DecorationArea:
 
     # --- 视频 ------------------------------------------------------------------------------------
     def set_video(self, video: Any, title: Any = "") -> list[str]:
-        """旺铺视频: an MP4 of at most 10 minutes (duration read from the file)."""
+        """旺铺视频: an MP4/MOV of at most 10 minutes (the file itself is read by ``media_probe``)."""
         require(self.backend, "store.shop_decoration")
         errors = FieldErrors()
         lab = DECORATION_LABELS["video_file"]
@@ -490,18 +453,12 @@ class DecorationArea:
                 )
             elif ext not in rules.SHOP_VIDEO_FORMATS:
                 errors.add(
-                    "video_file", f"{lab}只支持 MP4 格式（当前文件：{_clean_name(up.name)[:40]}）", "format"
+                    "video_file",
+                    f"{lab}只支持 {formats_text(rules.SHOP_VIDEO_FORMATS)} 格式（当前文件：{_clean_name(up.name)[:40]}）",
+                    "format",
                 )
             else:
-                seconds = mp4_duration(up.content)
-                if seconds is None:
-                    errors.add("video_file", f"无法读取{lab}的时长：文件不完整或不是 MP4 视频", "unreadable")
-                elif seconds > rules.SHOP_VIDEO_MAX_SECONDS:
-                    errors.add(
-                        "video_file",
-                        f"{lab}不能超过 {rules.SHOP_VIDEO_MAX_SECONDS // 60} 分钟（当前 {_mmss(seconds)}）",
-                        "max_seconds",
-                    )
+                seconds = self._video_seconds(errors, lab, up)
         errors.raise_if_any()
         with self._work("decoration.video", _mmss(seconds)) as (work, deco):
             deco.video = ShopVideo(
@@ -528,6 +485,31 @@ class DecorationArea:
             if work.decoration is None:
                 work.decoration = Decoration()
             yield work, work.decoration
+
+    @staticmethod
+    def _video_seconds(errors: FieldErrors, lab: str, up: Upload) -> float | None:
+        """The shop video's duration read by ``media_probe``; None (and an error) when refused."""
+        try:
+            facts = probe_video(up.content)
+        except VideoUnreadable as exc:
+            errors.add("video_file", f"{lab}无法读取：{exc.problem}", "unreadable")
+            return None
+        if facts.container not in rules.SHOP_VIDEO_FORMATS:
+            errors.add(
+                "video_file",
+                f"{lab}只支持 {formats_text(rules.SHOP_VIDEO_FORMATS)} 格式"
+                f"（这个文件其实是 {container_name(facts.container)}）",
+                "format",
+            )
+            return None
+        if facts.seconds > rules.SHOP_VIDEO_MAX_SECONDS:
+            errors.add(
+                "video_file",
+                f"{lab}不能超过 {rules.SHOP_VIDEO_MAX_SECONDS // 60} 分钟（当前 {_mmss(facts.seconds)}）",
+                "max_seconds",
+            )
+            return None
+        return facts.seconds
 
     @staticmethod
     def _one(errors: FieldErrors, key: str, label: str, value: Any) -> Upload | None:

@@ -1,7 +1,7 @@
 """Main images and the main video of a product: read the real uploaded bytes and measure them.
 
-Images are opened with Pillow (a renamed or broken file is caught); MP4/MOV videos are read from their
-header boxes (``mvhd`` for the duration, ``tkhd`` for the picture size), so the simulator checks what the
+Images are opened with Pillow (a renamed or broken file is caught); videos are read by ``media_probe``
+(duration, picture size and container, and that the file is whole), so the simulator checks what the
 file really is. A clip of the video bank is checked by its saved metadata. Limits: ``rules.MAIN_*``.
 """
 
@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import io
-import struct
 import warnings
 from pathlib import PurePath
 from typing import Any
 
 from . import rules, validate
 from .errors import FieldErrors
+from .media_probe import VideoUnreadable, clip_facts, container_name, formats_text, probe_video
 from .products_models import ImageMeta, VideoMeta
 
 __all__ = [
@@ -24,7 +24,6 @@ __all__ = [
     "check_images",
     "check_video",
     "measure_image",
-    "mp4_facts",
 ]
 
 _NAME_MAX = 120
@@ -187,53 +186,6 @@ def check_images(
 
 
 # --- video -------------------------------------------------------------------------------------------
-def _boxes(data: bytes, start: int, end: int):
-    """Yield (type, payload start, payload end) of the ISO-BMFF boxes between ``start`` and ``end``."""
-    pos = start
-    while pos + 8 <= end:
-        size, kind = struct.unpack(">I4s", data[pos : pos + 8])
-        header = 8
-        if size == 1:
-            if pos + 16 > end:
-                return
-            size = struct.unpack(">Q", data[pos + 8 : pos + 16])[0]
-            header = 16
-        elif size == 0:
-            size = end - pos
-        if size < header or pos + size > end:
-            return
-        yield kind.decode("latin-1"), pos + header, pos + size
-        pos += size
-
-
-def mp4_facts(data: bytes) -> tuple[float, int, int] | None:
-    """(seconds, width, height) from an MP4/MOV header, or None when the file is not one."""
-    seconds = None
-    width = height = 0
-    for kind, a, b in _boxes(data, 0, len(data)):
-        if kind != "moov":
-            continue
-        for sub, c, d in _boxes(data, a, b):
-            if sub == "mvhd" and d - c >= 20:
-                version = data[c]
-                if version == 1 and d - c >= 32:
-                    timescale, duration = struct.unpack(">IQ", data[c + 20 : c + 32])
-                else:
-                    timescale, duration = struct.unpack(">II", data[c + 12 : c + 20])
-                if timescale:
-                    seconds = duration / timescale
-            elif sub == "trak":
-                for leaf, e, f in _boxes(data, c, d):
-                    if leaf == "tkhd" and f - e >= 8:
-                        w, h = struct.unpack(">II", data[f - 8 : f])
-                        w, h = w >> 16, h >> 16  # 16.16 fixed point
-                        if w * h > width * height:
-                            width, height = w, h
-    if seconds is None or not width or not height:
-        return None
-    return seconds, width, height
-
-
 def _video_rules(errors: FieldErrors, key: str, meta: VideoMeta) -> list[str]:
     """Enforce the main-video limits on measured facts; return the advice."""
     what = f"主图视频（{meta.name}）"
@@ -274,13 +226,14 @@ def check_video(
         if clip is None:
             errors.add(key, f"视频银行里没有编号为“{value[:30]}”的视频", "video")
             return None, []
+        facts = clip_facts(clip)  # a bank clip has metadata, no bytes
         meta = VideoMeta(
             source="bank",
             bank_id=clip.id,
             name=str(getattr(clip, "file_name", clip.id)),
-            seconds=float(clip.duration_s),
-            width=int(clip.width),
-            height=int(clip.height),
+            seconds=facts.seconds,
+            width=facts.width,
+            height=facts.height,
             size_bytes=int(clip.size_bytes),
         )
     else:
@@ -300,17 +253,25 @@ def check_video(
         if len(data) > rules.MAIN_VIDEO_MAX_BYTES:
             errors.add(key, f"主图视频（{name}）不能超过 100 MB（当前 {size_text(len(data))}）", "video_size")
             return None, []
-        facts = mp4_facts(data)
-        if facts is None:
-            errors.add(key, f"无法读取视频（{name}）的时长和分辨率：文件损坏或不是 MP4/MOV 视频", "video")
+        try:
+            facts = probe_video(data)
+        except VideoUnreadable as exc:
+            errors.add(key, f"主图视频（{name}）无法读取：{exc.problem}", "video")
             return None, []
-        seconds, width, height = facts
+        if facts.container not in rules.MAIN_VIDEO_FORMATS:
+            errors.add(
+                key,
+                f"主图视频只支持 {formats_text(rules.MAIN_VIDEO_FORMATS)}"
+                f"（{name} 其实是 {container_name(facts.container)} 视频）",
+                "video_format",
+            )
+            return None, []
         meta = VideoMeta(
             source="upload",
             name=name,
-            seconds=round(seconds, 2),
-            width=width,
-            height=height,
+            seconds=round(facts.seconds, 2),
+            width=facts.width,
+            height=facts.height,
             size_bytes=len(data),
         )
     before = len(errors.errors)

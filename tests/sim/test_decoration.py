@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from alisim_widgets.sim import rules
-from alisim_widgets.sim.decoration import mp4_duration, read_upload, signboard_bottom_busy
+from alisim_widgets.sim.decoration import read_upload, signboard_bottom_busy
 from alisim_widgets.sim.errors import SimError, ValidationFailed
 from alisim_widgets.sim.scenarios.storyline import storyline_products
 from tests.hostile import file_bytes
-from tests.media_files import image_bytes, mp4_bytes, noisy_jpeg
+from tests.media_files import image_bytes, mp4_bytes, noisy_jpeg, video_bytes
 
 MB2 = rules.CAROUSEL_MAX_BYTES
 
@@ -277,16 +277,39 @@ def test_video_up_to_ten_minutes(backend, deco, seconds, ok):
 
 def test_video_format_and_header(backend, deco):
     refused(backend, lambda: deco.set_video(("intro.avi", mp4_bytes(30))), "video_file", "MP4")
-    refused(backend, lambda: deco.set_video(("intro.mp4", b"\0" * 100)), "video_file", "时长")
+    refused(backend, lambda: deco.set_video(("intro.mp4", b"\0" * 100)), "video_file", "无法读取")
     refused(backend, lambda: deco.set_video(None), "video_file")
-    deco.set_video(("intro.MOV", mp4_bytes(30, version=1, timescale=600)))
+    deco.set_video(("intro.MOV", video_bytes(30, container="mov")))
     assert backend.state.decoration.video.seconds == 30
 
 
-def test_mp4_duration_reads_version_0_and_1_headers():
-    assert mp4_duration(mp4_bytes(95.5)) == 95.5
-    assert mp4_duration(mp4_bytes(42, version=1, timescale=90000)) == 42
-    assert mp4_duration(b"junk") is None
+@pytest.mark.parametrize(
+    "name, data, words",
+    [
+        ("cut.mp4", mp4_bytes(95)[:-300], ("旺铺视频无法读取", "文件不完整")),
+        ("banner.mp4", image_bytes(300, 200), ("旺铺视频无法读取", "PNG 图片")),
+        ("readme.mp4", b"Company profile video, see attachment.\n" * 20, ("旺铺视频无法读取", "不是视频")),
+        ("intro.mp4", video_bytes(2, container="webm"), ("只支持 MP4、MOV", "其实是 WebM")),
+        ("intro.mov", video_bytes(2, container="avi"), ("只支持 MP4、MOV", "其实是 AVI")),
+    ],
+)
+def test_truncated_renamed_and_other_format_videos_change_nothing(backend, deco, name, data, words):
+    deco.set_video(("old.mp4", mp4_bytes(30)), "Old")
+    refused(backend, lambda: deco.set_video((name, data), "New"), "video_file", *words)
+    assert backend.state.decoration.video.filename == "old.mp4"
+
+
+def test_video_size_limit_with_a_real_file(backend, deco, monkeypatch):
+    # 500 MB is too much to build in a test: the same rule at a smaller limit, on both sides of it
+    monkeypatch.setattr(rules, "SHOP_VIDEO_MAX_BYTES", 64 * 1024)
+    deco.set_video(("edge.mp4", mp4_bytes(30, pad_to=64 * 1024)))
+    assert backend.state.decoration.video.size_bytes == 64 * 1024
+    refused(
+        backend,
+        lambda: deco.set_video(("big.mp4", mp4_bytes(30, pad_to=64 * 1024 + 1))),
+        "video_file",
+        "不能超过",
+    )
 
 
 # --- uploads and removal ------------------------------------------------------------------------

@@ -10,12 +10,12 @@ import alisim_widgets as aw
 from alisim_widgets.sim import categories, rules
 from alisim_widgets.sim.errors import PermissionDenied, SimError, ValidationFailed
 from alisim_widgets.sim.persistence import STATE_FILENAME
-from alisim_widgets.sim.product_media import mp4_facts
 from alisim_widgets.sim.products import title_report
 from alisim_widgets.sim.products_models import PRICE_MODE_RANGE
 from alisim_widgets.sim.security import hash_password
 from alisim_widgets.sim.sub_accounts_models import SubAccount
 from tests.hostile import file_bytes
+from tests.media_files import video_bytes
 from tests.product_data import CUSTOM_TASK, RTS_TASK, image, images, mp4
 
 MB = 1024 * 1024
@@ -410,9 +410,10 @@ def test_png_images_are_fine(backend):
 
 
 # --- main video (L1533-1537, L1980) -------------------------------------------------------------------
-def test_mp4_header_is_read():
-    assert mp4_facts(mp4(31.5, 1920, 1080)) == (31.5, 1920, 1080)
-    assert mp4_facts(b"\0\0\0\x08free") is None
+def test_a_real_video_file_is_measured(backend):
+    done = ok(backend, rts(video=("main.mov", video_bytes(31.5, 1920, 1080, container="mov"))))
+    video = backend.products.get(done.product_id).video
+    assert (video.source, video.seconds, video.width, video.height) == ("upload", 31.5, 1920, 1080)
 
 
 def test_video_of_45_seconds_accepted_46_refused(backend):
@@ -449,6 +450,27 @@ def test_video_over_100_mb_refused(backend):
 @pytest.mark.parametrize("bad", [("clip.avi", mp4(30)), ("clip.mp4", b"garbage" * 10), "VID-NOPE"])
 def test_unusable_videos_are_refused(backend, bad):
     refused(backend, rts(video=bad), "video")
+
+
+def test_a_phone_clip_turned_upright_is_portrait(backend):
+    done = ok(backend, rts(video=("phone.mp4", video_bytes(30, 1280, 720, rotation=90))))
+    video = backend.products.get(done.product_id).video
+    assert (video.width, video.height) == (720, 1280) and any("横屏" in w for w in done.warnings)
+
+
+@pytest.mark.parametrize(
+    "name, data, words",
+    [
+        ("cut.mp4", video_bytes(30, 640, 480)[:-400], ("主图视频（cut.mp4）无法读取", "不完整")),
+        ("photo.mp4", image(fmt="PNG")[1], ("主图视频（photo.mp4）无法读取", "PNG 图片")),
+        ("notes.mov", b"just some text\n" * 50, ("无法读取", "不是视频")),
+        ("clip.mp4", video_bytes(2, 640, 480, container="webm"), ("只支持 MP4、MOV", "其实是 WebM")),
+    ],
+)
+def test_truncated_renamed_and_other_format_videos_get_a_clear_error(backend, name, data, words):
+    message = refused(backend, rts(video=(name, data)), "video")
+    for w in words:
+        assert w in message, message
 
 
 def _clip(clip_id: str, seconds: float, size: int, width: int = 1280, height: int = 720):
