@@ -88,7 +88,7 @@ DECORATION_IMAGE_FORMATS = ("JPEG", "PNG")  # L1158 (banners), L1175 (service av
 DECORATION_UPLOAD_MAX_BYTES = 10 * 1024 * 1024  # simulator: any decoration image
 DECORATION_IMAGE_MAX_PIXELS = 40_000_000  # simulator: refuse decompression bombs before decoding
 SHOP_VIDEO_MAX_BYTES = 500 * 1024 * 1024  # simulator (as a product detail video)
-SHOP_VIDEO_FORMATS = ("mp4", "mov")  # simulator: MP4/QuickTime, whose header holds the duration
+SHOP_VIDEO_FORMATS = ("mp4", "mov")  # simulator: extension and real container (sim/media_probe.py)
 SERVICE_TYPES = ("售前咨询", "售后服务", "物流咨询")  # L1054 "细分客服类型" (names: simulator)
 CUSTOM_AREAS_TEXT_MAX = 2000  # simulator
 
@@ -140,7 +140,7 @@ MAIN_IMAGES_MAX = 6  # simulator: the form's six main-image slots
 MAIN_IMAGES_SCORE_MIN = 4  # L1973 four or more images raise the product score
 MAIN_IMAGE_SQUARE_RATIO = (0.8, 1.25)  # L1519 近似正方形: width / height within this range (advice)
 MAIN_IMAGE_MAX_PIXELS = 40_000_000  # simulator: refuse decompression bombs before decoding
-MAIN_VIDEO_FORMATS = ("mp4", "mov")  # simulator: MP4/QuickTime, whose header holds the duration
+MAIN_VIDEO_FORMATS = ("mp4", "mov")  # simulator: extension and real container (sim/media_probe.py)
 # L1708 "使用品牌词或专利词例如IPHONE或者bluetooth": others' brand and patent words, refused in titles and
 # keywords (case-insensitive, whole words). IPHONE and bluetooth are the textbook's; the rest are well-known
 # marks of the toy, apparel and electronics trades (simulator list: a teacher may add to it).

@@ -65,10 +65,11 @@ Mark 要给店铺装修首页。请在下面的“全球旺铺装修”页面完
 """
 
 ANSWER = '''
-# 用 Pillow 现做需要的图片（真正装修时请用设计好的图片），再通过页面上传；可以反复运行
+# 用 Pillow 现做需要的图片、用 PyAV 现做一段视频（真正装修时请用设计好的图片和拍好的视频），再通过页面上传；可以反复运行
 import io
-import struct
+from fractions import Fraction
 
+import av
 from PIL import Image, ImageDraw
 
 if backend.state.acting_as != "admin":
@@ -84,11 +85,18 @@ def picture(width, height, color, fmt="PNG", text=""):
     return buf.getvalue()
 
 
-def mp4(seconds):
-    """A tiny MP4 whose header says how long it is (stands in for a real company video)."""
-    box = lambda kind, body: struct.pack(">I", 8 + len(body)) + kind + body  # noqa: E731
-    mvhd = bytes(4) + struct.pack(">IIII", 0, 0, 1000, int(seconds * 1000)) + bytes(80)
-    return box(b"ftyp", b"isom" + bytes(4) + b"isommp41") + box(b"moov", box(b"mvhd", mvhd))
+def mp4(seconds, size=(640, 360)):
+    """A real MP4 (one still picture for `seconds` seconds) that stands in for the company video."""
+    buf = io.BytesIO()
+    with av.open(buf, "w", format="mp4") as out:
+        stream = out.add_stream("mpeg4", rate=1)
+        stream.width, stream.height, stream.pix_fmt = *size, "yuv420p"
+        for at in (0, seconds - 1):  # two frames: the first and the last second
+            frame = av.VideoFrame.from_image(Image.new("RGB", size, (255, 106, 0)))
+            frame.pts, frame.time_base = at, Fraction(1)
+            out.mux(stream.encode(frame))
+        out.mux(stream.encode())
+    return buf.getvalue()
 
 
 values = dict(
