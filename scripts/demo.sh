@@ -5,7 +5,18 @@
 # Standalone voila (it refuses code execution requests from the page), with the course's `alisim` template
 # (share/jupyter/voila/templates/alisim: voila's lab template without its Font Awesome links to a CDN, so the
 # page loads nothing from the internet: offline classrooms). voila.json in the repository root keeps
-# nbgrader's lab extension out of the page. The course must be installed (bash scripts/start.sh does it).
+# nbgrader's lab extension out of any page voila serves from here; the demo narrows that further (below).
+# The course must be installed (bash scripts/start.sh does it).
+# Preheated kernels: voila keeps a pool of kernels that have already run the demo notebook, so a visitor's page
+# shows the backend at once instead of waiting for a kernel to start and import the course. Each pooled kernel
+# serves one visitor only (voila refills the pool behind them), so every visitor still gets a fresh in-memory
+# store. The options are here, not in voila.json: that file applies to every voila started from the repository
+# root, and preheating a folder of course notebooks would run them all at start-up. A classroom opening the
+# demo together can ask for a bigger pool: bash scripts/demo.sh --pool_size=10 (later options win).
+# The page loads only the two lab extensions that draw ipywidgets: every other extension installed in the
+# environment (plotly's 4.8 MB renderer, anywidget, nbgrader) costs a visitor load time and the demo shows none
+# of it. An allowlist, not voila.json's denylist, so a newly installed extension does not slow the demo.
+DEMO_EXTENSIONS='["@jupyter-widgets/jupyterlab-manager","@voila-dashboards/widgets-manager8"]'
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -14,4 +25,5 @@ if [ ! -x .venv/bin/voila ]; then
   exit 1
 fi
 export JUPYTER_PATH="$ROOT/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
-exec "$ROOT/.venv/bin/voila" --template=alisim "$ROOT/course/demo.ipynb" "$@"
+exec "$ROOT/.venv/bin/voila" --template=alisim --preheat_kernel=True --pool_size=2 \
+  --VoilaConfiguration.extension_allowlist="$DEMO_EXTENSIONS" "$ROOT/course/demo.ipynb" "$@"

@@ -57,7 +57,28 @@ def standalone_voila(target: Path, log: Path) -> Iterator[str]:
     jupyter_path = os.pathsep.join(
         p for p in (str(ROOT / "share" / "jupyter"), os.environ.get("JUPYTER_PATH")) if p
     )
-    env = {**os.environ, "JUPYTER_PATH": jupyter_path}
+    with _serve(cmd, port, log, {**os.environ, "JUPYTER_PATH": jupyter_path}) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def demo_voila(log: Path) -> Iterator[str]:
+    """The README's demo command itself, ``bash scripts/demo.sh`` (preheated kernels, the offline template, the
+    demo's extensions), on 127.0.0.1: the browser tests check the configuration visitors get, not a copy of it."""
+    port = free_port()
+    cmd = [
+        "bash",
+        str(ROOT / "scripts" / "demo.sh"),
+        "--no-browser",
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+    ]
+    with _serve(cmd, port, log, dict(os.environ)) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def _serve(cmd: list[str], port: int, log: Path, env: dict[str, str]) -> Iterator[str]:
     with open(log, "wb") as out:
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
     try:
@@ -78,7 +99,7 @@ def standalone_voila(target: Path, log: Path) -> Iterator[str]:
             time.sleep(0.5)
         yield f"http://127.0.0.1:{port}"
     finally:
-        proc.terminate()
+        proc.terminate()  # demo.sh execs voila, so this is voila itself: it stops its kernels, pooled ones too
         try:
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, LOAD_TIMEOUT, ROOT, standalone_voila
-
-DEMO = ROOT / "course" / "demo.ipynb"
+from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, LOAD_TIMEOUT, demo_voila
 
 
 @pytest.fixture(scope="session")
 def voila(tmp_path_factory):
-    """Standalone voila serving the demo; yields (url, log path)."""
+    """The demo as ``bash scripts/demo.sh`` serves it (standalone voila, preheated kernels); yields (url, log path)."""
     log = tmp_path_factory.mktemp("voila") / "voila.log"
-    with standalone_voila(DEMO, log) as url:
+    with demo_voila(log) as url:
         yield url + "/", log
 
 
