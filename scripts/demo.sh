@@ -12,7 +12,8 @@
 # serves one visitor only (voila refills the pool behind them), so every visitor still gets a fresh in-memory
 # store. The options are here, not in voila.json: that file applies to every voila started from the repository
 # root, and preheating a folder of course notebooks would run them all at start-up. A classroom opening the
-# demo together can ask for a bigger pool: bash scripts/demo.sh --pool_size=10 (later options win).
+# demo together can ask for a bigger pool: ALISIM_DEMO_POOL=10 bash scripts/demo.sh (each waiting kernel holds
+# about 90 MB; voila refuses a second --pool_size on the command line, hence the variable).
 # The page loads only the two lab extensions that draw ipywidgets: every other extension installed in the
 # environment (plotly's 4.8 MB renderer, anywidget, nbgrader) costs a visitor load time and the demo shows none
 # of it. An allowlist, not voila.json's denylist, so a newly installed extension does not slow the demo.
@@ -25,5 +26,5 @@ if [ ! -x .venv/bin/voila ]; then
   exit 1
 fi
 export JUPYTER_PATH="$ROOT/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
-exec "$ROOT/.venv/bin/voila" --template=alisim --preheat_kernel=True --pool_size=2 \
+exec "$ROOT/.venv/bin/voila" --template=alisim --preheat_kernel=True --pool_size="${ALISIM_DEMO_POOL:-2}" \
   --VoilaConfiguration.extension_allowlist="$DEMO_EXTENSIONS" "$ROOT/course/demo.ipynb" "$@"
