@@ -1,7 +1,8 @@
 """Build course/demo.ipynb: the Voila demo (the whole My Alibaba backend in one dashboard).
 
 Serve it with standalone voila (it refuses kernel execute requests): ``bash scripts/demo.sh``
-(the offline ``alisim`` template and the repository's ``voila.json``).
+(the offline ``alisim`` template, preheated kernels: the notebook runs before the visitor arrives, once per
+visitor, so keep it free of anything that depends on the request or on the clock at page load).
 """
 
 from __future__ import annotations
