@@ -90,7 +90,9 @@ class _SharedGradebook:
     def __init__(self, gradebook) -> None:
         self._gb = gradebook
         self._session_commit = gradebook.db.commit
-        gradebook.db.commit = gradebook.db.flush  # instance attribute: only this session
+        # nbgrader commits after every cell; here the session's autoflush makes each change visible to the
+        # next query, and commit_now() writes a student's changes in one transaction.
+        gradebook.db.commit = lambda: None  # instance attribute: only this session
         for name in ("find_source_cell", "find_graded_cell", "find_notebook", "find_assignment"):
             setattr(self, name, functools.lru_cache(maxsize=None)(getattr(gradebook, name)))
         self._rows: dict[tuple[str, str, str], tuple[dict, dict]] = {}
@@ -169,22 +171,31 @@ def _shared_gradebook(db_url: str, course_id: str) -> Iterator[_SharedGradebook]
 
 
 class _CachedJsonschema:
-    """``jsonschema.validate`` with one validator per schema (same checks, same errors)."""
+    """``jsonschema.validate`` with one validator per schema and one verdict per distinct instance.
+
+    Validation is a pure function of (schema, instance), and every student's notebook repeats the same cell
+    metadata: the same checks and errors, each computed once.
+    """
 
     def __init__(self) -> None:
-        self._validators: dict[int, object] = {}
+        self._validators: dict[int, tuple] = {}
+        self._verdicts: dict[tuple[int, str], Exception | None] = {}
 
     def validate(self, instance, schema) -> None:
+        import json
+
         import jsonschema
 
-        validator = self._validators.get(id(schema))
-        if validator is None:
-            cls = jsonschema.validators.validator_for(schema)
-            cls.check_schema(schema)
-            validator = self._validators[id(schema)] = (cls(schema), schema)  # keep schema alive
-        best = jsonschema.exceptions.best_match(validator[0].iter_errors(instance))
-        if best is not None:
-            raise best
+        key = (id(schema), json.dumps(instance, sort_keys=True, default=repr))
+        if key not in self._verdicts:
+            validator = self._validators.get(id(schema))
+            if validator is None:
+                cls = jsonschema.validators.validator_for(schema)
+                cls.check_schema(schema)
+                validator = self._validators[id(schema)] = (cls(schema), schema)  # keep schema alive
+            self._verdicts[key] = jsonschema.exceptions.best_match(validator[0].iter_errors(instance))
+        if self._verdicts[key] is not None:
+            raise self._verdicts[key]
 
     def __getattr__(self, name: str):
         import jsonschema
@@ -197,7 +208,66 @@ def _converter_class(shared: _SharedGradebook, on_start: Callable[[str], None],
     from nbgrader.converters import Autograde
 
     class FastAutograde(Autograde):
-        """nbgrader's Autograde, told when each student starts and ends."""
+        """nbgrader's Autograde, told when each student starts and ends, with both passes in memory.
+
+        ``Autograde.convert_single_notebook`` converts twice through files (sanitise: read, preprocess,
+        validate, write; autograde: read it back, preprocess, validate, write). Here the same preprocessors
+        run in the same order on one notebook in memory, with what a write-and-read would do between the
+        passes (``strip_transient``, normalisation); the file is read and validated once and written once.
+        """
+
+        def convert_single_notebook(self, notebook_filename: str) -> None:
+            import nbformat
+            from nbformat.v4.rwbase import strip_transient
+
+            self._sanitizing = True
+            self._init_preprocessors()
+            resources = self._resources(notebook_filename)
+            nb = nbformat.read(notebook_filename, as_version=4)
+            nb, resources = self._run(nb, resources)
+
+            graded_filename = os.path.join(
+                self._format_dest(*self._ids(resources)), os.path.basename(notebook_filename)
+            )
+            self._sanitizing = False
+            self._init_preprocessors()
+            try:
+                resources = self._resources(graded_filename)
+                nb = strip_transient(nb)  # what writing and reading the file back would remove
+                from nbgrader import utils
+
+                with utils.setenv(NBGRADER_EXECUTION="autograde"):
+                    nb, resources = self._run(nb, resources)
+            finally:
+                self._sanitizing = True
+            output = nbformat.writes(nb, version=self.exporter.nbformat_version)
+            if not output.endswith("\n"):
+                output += "\n"
+            self.write_single_notebook(output, resources)
+
+        def _ids(self, resources) -> tuple[str, str]:
+            return resources["nbgrader"]["assignment"], resources["nbgrader"]["student"]
+
+        def _resources(self, filename: str) -> dict:
+            """What ``Exporter.from_filename`` and ``_init_resources`` give the preprocessors."""
+            from nbconvert.exporters.exporter import ResourcesDict
+
+            resources = ResourcesDict()
+            resources.update(self.init_single_notebook_resources(filename))
+            path, basename = os.path.split(filename)
+            resources["metadata"] = ResourcesDict()
+            resources["metadata"].update(name=os.path.splitext(basename)[0], path=path)
+            resources["output_extension"] = self.exporter.file_extension
+            return resources
+
+        def _run(self, nb, resources):
+            from nbformat import validator
+
+            if hasattr(validator, "normalize"):
+                _, nb = validator.normalize(nb)
+            for preprocessor in self.exporter._preprocessors:
+                nb, resources = preprocessor(nb, resources)
+            return nb, resources
 
         def init_destination(self, assignment_id: str, student_id: str) -> bool:
             go = super().init_destination(assignment_id, student_id)

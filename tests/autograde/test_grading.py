@@ -335,3 +335,37 @@ def test_a_broken_notebook_fails_alone_and_is_named(tmp_path):
         env=clean_env(), capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert again.returncode == 0 and "[1/1] S02 已经评过，跳过" in again.stdout, again.stdout + again.stderr
+
+
+def test_the_same_files_and_gradebook_as_nbgrader_on_a_large_notebook(tmp_path):
+    """02_store (about 180 cells, uploads, a wizard): byte for byte the same autograded files."""
+    from benchmarks.class_grading import make_class
+
+    template = make_class(tmp_path / "template", "02_store", 4)
+    plain, ours = (Path(shutil.copytree(template, tmp_path / n)) for n in ("plain", "ours"))
+    assert nbgrader(plain, "autograde", "02_store").returncode == 0
+    cli = subprocess.run([sys.executable, "-m", "autograde", "grade", "02_store"], cwd=ours, env=clean_env(),
+                         capture_output=True, text=True, timeout=600)  # fmt: skip
+    assert cli.returncode == 0, cli.stdout + cli.stderr
+
+    def files(course: Path) -> dict[str, bytes]:
+        return {
+            str(p.relative_to(course)): p.read_bytes()
+            for p in (course / "autograded").rglob("*")
+            if p.is_file()
+        }
+
+    mine, theirs = files(ours), files(plain)
+    assert sorted(mine) == sorted(theirs) and [n for n in mine if mine[n] != theirs[n]] == []
+    assert _dump_of(ours, "02_store") == _dump_of(plain, "02_store")
+
+
+def _dump_of(course: Path, assignment: str) -> dict:
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", "alisim") as gb:
+        return {
+            s.student.id: (str(s.timestamp), s.score, sorted((g.name, g.auto_score, g.needs_manual_grade)
+                                                             for nb in s.notebooks for g in nb.grades))
+            for s in gb.assignment_submissions(assignment)
+        }  # fmt: skip
