@@ -43,18 +43,19 @@ class RegistrationScreen(Screen):
     subtitle = "Alibaba.com 供应商注册 · 请如实填写，公司名称须与营业执照一致"
     task_id = "01.2.2"
     submit_label = "同意并注册"
+    # The order of the task's own list (L379–393): company, address, licence, email, names, password, mobile.
     fields = (
-        Field("email", L["email"], required=True, placeholder="未绑定过阿里旗下产品的邮箱",
-              help="建议用企业邮箱或 163、gmail 等邮箱；将作为登录名", max_len=rules.EMAIL_MAX),
-        Field("password", L["password"], "password", required=True,
-              help=f"{rules.PASSWORD_MIN}–{rules.PASSWORD_MAX} 位字母、数字或符号；请牢记"),
         Field("company_name", L["company_name"], required=True, placeholder="与营业执照上的名称一致",
               max_len=rules.COMPANY_NAME_MAX),
         Field("company_address", L["company_address"], required=True, help="可以与注册地址不同",
               max_len=rules.ADDRESS_MAX),
         Field("license_no", L["license_no"], required=True, placeholder="15 位注册号或 18 位统一社会信用代码"),
+        Field("email", L["email"], required=True, placeholder="未绑定过阿里旗下产品的邮箱",
+              help="建议用企业邮箱或 163、gmail 等邮箱；将作为登录名", max_len=rules.EMAIL_MAX),
         Field("legal_rep_name", L["legal_rep_name"], required=True),
         Field("legal_rep_name_en", L["legal_rep_name_en"], required=True, placeholder="如 Zhang San"),
+        Field("password", L["password"], "password", required=True,
+              help=f"{rules.PASSWORD_MIN}–{rules.PASSWORD_MAX} 位字母、数字或符号；请牢记"),
         Field("mobile", L["mobile"], required=True, placeholder="11 位手机号码"),
         Field("verification_code", L["verification_code"], required=True, placeholder="6 位数字"),
     )  # fmt: skip

@@ -242,3 +242,12 @@ def test_hostile_mobile_on_get_code_changes_nothing(tmp_path):
         assert not result.ok and "mobile" in result.errors
     assert not (tmp_path / STATE_FILENAME).exists()
     assert len(backend.inbox) == 0
+
+
+def test_fields_follow_the_textbook_order(screen):
+    """The task lists company, address, licence, email, names, password, mobile (L379–393)."""
+    keys = [f.key for f in screen.fields]
+    assert keys == [
+        "company_name", "company_address", "license_no", "email", "legal_rep_name", "legal_rep_name_en",
+        "password", "mobile", "verification_code",
+    ]  # fmt: skip
