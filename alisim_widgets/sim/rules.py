@@ -7,30 +7,30 @@ A teacher who sees the platform change a limit changes it here, and only here.
 from __future__ import annotations
 
 # --- Membership (L243-290, L352) -------------------------------------------------------------
-TIER_FREE = "免费会员"
-TIER_GOLD = "出口通"  # 普通会员
-TIER_VERIFIED = "金品诚企"  # 高端会员 (Verified Supplier)
-MEMBERSHIP_TIERS = (TIER_FREE, TIER_GOLD, TIER_VERIFIED)
+TIER_FREE = "免费会员"  # L278
+TIER_GOLD = "出口通"  # 普通会员, L278
+TIER_VERIFIED = "金品诚企"  # 高端会员 (Verified Supplier), L278
+MEMBERSHIP_TIERS = (TIER_FREE, TIER_GOLD, TIER_VERIFIED)  # L278
 MEMBERSHIP_FEE_CNY = {TIER_FREE: 0, TIER_GOLD: 29_800, TIER_VERIFIED: 80_000}  # L286, L352
 MAX_SUB_ACCOUNTS = {TIER_FREE: 5, TIER_GOLD: 5, TIER_VERIFIED: 10}  # L274, L1279
-SHOWCASE_GROUPS = {TIER_FREE: 0, TIER_GOLD: 2, TIER_VERIFIED: 8}  # L280
+SHOWCASE_GROUPS = {TIER_FREE: 0, TIER_GOLD: 2, TIER_VERIFIED: 8}  # L279
 SHOWCASES = {TIER_FREE: 0, TIER_GOLD: 10, TIER_VERIFIED: 40}  # L3606
 FREE_MEMBER_RFQ_QUOTES = 10  # L272 免费获取10条报价权益
 
 # --- Registration (L344-364) -----------------------------------------------------------------
 # Only mainland-registered companies selling physical goods may open a store (L346-348).
 ELIGIBLE_COMPANY_KINDS = ("生产型企业", "贸易型企业")
-INELIGIBLE_COMPANY_KINDS = ("物流公司", "检测认证公司", "管理服务公司", "离岸公司", "个人")
+INELIGIBLE_COMPANY_KINDS = ("物流公司", "检测认证公司", "管理服务公司", "离岸公司", "个人")  # L347-348
 COMPANY_NAME_MAX = 100  # form limit of the simulator (the textbook gives none)
-ADDRESS_MAX = 200
-PERSON_NAME_MAX = 50
-EMAIL_MAX = 100
+ADDRESS_MAX = 200  # simulator form limit (the textbook gives none)
+PERSON_NAME_MAX = 50  # simulator form limit
+EMAIL_MAX = 100  # simulator form limit
 PASSWORD_MIN = 6  # the registration form's own minimum (simulator; 'dianyue123' is 10)
-PASSWORD_MAX = 20
-MOBILE_DIGITS = 11  # mainland mobile numbers (13666301234, L415)
-SMS_CODE_DIGITS = 6
-SMS_CODE_VALID_MINUTES = 15
-# Mainland registration numbers: the old 15-digit number (440000551523412, L407) or the
+PASSWORD_MAX = 20  # simulator form limit
+MOBILE_DIGITS = 11  # mainland mobile numbers (13666301234, L393)
+SMS_CODE_DIGITS = 6  # simulator
+SMS_CODE_VALID_MINUTES = 15  # simulator
+# Mainland registration numbers: the old 15-digit number (440000551523412, L383) or the
 # 18-character unified social credit code. Only the format is checked: the textbook's own
 # number fails its check digit (RULES.md, Contradictions).
 LICENSE_NO_LENGTHS = (15, 18)
@@ -38,19 +38,19 @@ LICENSE_NO_LENGTHS = (15, 18)
 # --- A&V verification (L592-632) -------------------------------------------------------------
 AV_ELEMENT_ATTEMPTS_PER_DAY = 3  # L624
 AV_AUTH_METHODS = ("法人代表个人支付宝验证", "企业支付宝验证", "对公账号打款验证", "线下验证")  # L626
-AV_REVIEW_WORKING_DAYS = (1, 2)  # L628
-AV_TOTAL_DAYS = (7, 8)  # L630
+AV_REVIEW_WORKING_DAYS = (1, 2)  # L604
+AV_TOTAL_DAYS = (7, 8)  # L632
 # 02 A&V wizard: manual verification (线下验证) adds the certification company's check (L604).
 AV_MANUAL_CHECK_WORKING_DAYS = (1, 2)  # L604
-AV_MANUAL_METHOD = "线下验证"
-AV_ID_NO_LENGTH = 18  # mainland resident ID; only the format is checked (RULES.md, Contradictions)
+AV_MANUAL_METHOD = "线下验证"  # L626
+AV_ID_NO_LENGTH = 18  # simulator: mainland resident ID (370202198512461234, L651); only the format is checked
 
 # --- Company info (L741-1029) ----------------------------------------------------------------
 COMPANY_REVIEW_WORKING_DAYS = 1  # L997
-LOGO_MAX_BYTES = 200 * 1024  # L770 PNG < 200 KB
-LOGO_ADVISED_PX = (100, 100)
-COMPANY_DESCRIPTION_MAX = 4000
-COMPANY_PHOTO_MAX_BYTES = 200 * 1024  # JPG < 200 KB
+LOGO_MAX_BYTES = 200 * 1024  # L979 PNG < 200 KB
+LOGO_ADVISED_PX = (100, 100)  # L979
+COMPANY_DESCRIPTION_MAX = 4000  # L982
+COMPANY_PHOTO_MAX_BYTES = 200 * 1024  # L985 JPG < 200 KB
 # 02 company info screen (task 02.3.1); "simulator" marks limits the textbook does not give.
 COMPANY_PHOTOS_MAX = 3  # L762 three company photos: gate with logo, office or workshop, panorama
 COMPANY_PHOTO_ADVISED_PX = (300, 270)  # L985
@@ -58,7 +58,7 @@ COMPANY_PHOTO_ADVISED_PX = (300, 270)  # L985
 COMPANY_VIDEO_FORMATS = tuple("wmv avi mpg mpeg 3gp mov mp4 flv mkv m2ts mts vob asf".split())
 COMPANY_VIDEO_MAX_BYTES = int(2.5 * 1024 * 1024)  # L988 smaller than 2.5 MB
 COMPANY_VIDEO_ADVISED_SECONDS = 30  # L988 (advice: the simulator does not read the duration)
-COMPANY_TYPES = ("贸易型", "工厂型", "工贸一体")  # L1003-1028: trading vs factory / factory + trade
+COMPANY_TYPES = ("贸易型", "工厂型", "工贸一体")  # L1005, L1019: trading vs factory / factory + trade
 COMPLETENESS_ENVIRONMENT_PCT = (0, 50, 100)  # L1011 photos and video: one of the two → 50 %
 COMPLETENESS_PRODUCTION_PCT = (0, 35, 70, 100)  # L1027 flow chart, equipment, lines: 35 / 70 / 100 %
 COMPLETENESS_QUALITY_PCT = (0, 50, 100)  # L1028 QC process, testing equipment: 50 / 100 %
@@ -68,20 +68,20 @@ COMPANY_ADVANTAGES_MAX = 1000  # simulator
 POSTCODE_DIGITS = 6  # mainland postcode (410000, L674)
 
 # --- Shop decoration (L1030-1186) ------------------------------------------------------------
-SIGNBOARD_PX = (1200, 280)
-SIGNBOARD_NAV_COVER_PX = 44
-CAROUSEL_MAX_IMAGES = 4
-CAROUSEL_MAX_BYTES = 2 * 1024 * 1024
+SIGNBOARD_PX = (1200, 280)  # L1138
+SIGNBOARD_NAV_COVER_PX = 44  # L1138
+CAROUSEL_MAX_IMAGES = 4  # L1158
+CAROUSEL_MAX_BYTES = 2 * 1024 * 1024  # L1158
 CAROUSEL_WIDTH_PX = 900
-CAROUSEL_HEIGHTS_PX = (250, 350, 450)
+CAROUSEL_HEIGHTS_PX = (250, 350, 450)  # L1158
 CAROUSEL_ROTATION = ("不轮播", "5秒", "10秒")
-FULL_BANNER_MAX_IMAGES = 5
-FULL_BANNER_WIDTH_PX = 1920
-FULL_BANNER_HEIGHTS_PX = (550, 650)
+FULL_BANNER_MAX_IMAGES = 5  # L1158
+FULL_BANNER_WIDTH_PX = 1920  # L1158
+FULL_BANNER_HEIGHTS_PX = (550, 650)  # L1158
 TILED_PRODUCTS_MAX = 8
-SERVICE_ACCOUNTS_MAX = 5
-SERVICE_AVATAR_PX = (100, 100)
-CUSTOM_AREAS_MAX = 15
+SERVICE_ACCOUNTS_MAX = 5  # L1054
+SERVICE_AVATAR_PX = (100, 100)  # L1175
+CUSTOM_AREAS_MAX = 15  # L1183
 SHOP_VIDEO_MAX_SECONDS = 10 * 60  # L1050
 # Added for the decoration screen (02.4.1); "simulator" marks limits the textbook does not give.
 DECORATION_IMAGE_FORMATS = ("JPEG", "PNG")  # L1158 (banners), L1175 (service avatars); used for every image
@@ -93,19 +93,24 @@ SERVICE_TYPES = ("售前咨询", "售后服务", "物流咨询")  # L1054 "细�
 CUSTOM_AREAS_TEXT_MAX = 2000  # simulator
 
 # --- Account info and security (L1187-1274) --------------------------------------------------
-AVATAR_MAX_BYTES = 3 * 1024 * 1024  # JPG only, < 3 MB
+AVATAR_MAX_BYTES = 3 * 1024 * 1024  # L1217 JPG only, < 3 MB
 AVATAR_REVIEW_HOURS = 24  # L1223 reviewed, shown within 24 h (the simulator shows it the next scenario day)
 SENSITIVE_CODE_VALID_MINUTES = 15  # simulator: as the registration SMS code
 SECURITY_ANSWER_LEN = (2, 50)  # simulator
-PRIVACY_LEVELS = ("所有用户可见", "仅认证供应商可见", "所有用户不可见")
-SENSITIVE_VERIFY_METHODS = ("手机验证码+证件号码", "安保问题+证件号码", "有效验证码+证件号码", "人工服务")
+PRIVACY_LEVELS = ("所有用户可见", "仅认证供应商可见", "所有用户不可见")  # L1243
+SENSITIVE_VERIFY_METHODS = (
+    "手机验证码+证件号码",
+    "安保问题+证件号码",
+    "有效验证码+证件号码",
+    "人工服务",
+)  # L1255
 
 # --- Sub-accounts (L1275-1368) ---------------------------------------------------------------
-ROLE_ADMIN = "管理员"
-ROLE_MAKER = "制作员"
-ROLE_SALES = "业务员"
-ROLE_MANAGER = "业务经理"
-SUB_ACCOUNT_ROLES = (ROLE_MAKER, ROLE_SALES, ROLE_MANAGER)
+ROLE_ADMIN = "管理员"  # L1297
+ROLE_MAKER = "制作员"  # L1286
+ROLE_SALES = "业务员"  # L1286
+ROLE_MANAGER = "业务经理"  # L1286
+SUB_ACCOUNT_ROLES = (ROLE_MAKER, ROLE_SALES, ROLE_MANAGER)  # L1286
 # Allowed role changes (L1360-1366): a 制作员 may become 业务员 or 业务经理; 业务员 and 业务经理 swap;
 # neither ever goes back to 制作员.
 ROLE_CHANGES = {
@@ -117,28 +122,31 @@ ROLE_CHANGES = {
 # --- Products (L1406-2004) -------------------------------------------------------------------
 MAIN_IMAGE_MAX_BYTES = 5 * 1024 * 1024  # L1970 enforced (Contradictions)
 MAIN_IMAGE_ADVISED_MAX_BYTES = 3 * 1024 * 1024  # L1517 advice
-MAIN_IMAGE_MIN_PX = 640
-MAIN_IMAGE_IDEAL_PX = 750
-MAIN_IMAGES_ADVISED = 5
-MAIN_VIDEO_MAX_SECONDS = 45  # enforced
-MAIN_VIDEO_ADVISED_MIN_SECONDS = 20  # advice
-MAIN_VIDEO_MIN_HEIGHT_PX = 480
-MAIN_VIDEO_MAX_BYTES = 100 * 1024 * 1024
-DETAIL_VIDEO_MAX_SECONDS = 10 * 60
-DETAIL_VIDEO_MAX_BYTES = 500 * 1024 * 1024
-VIDEO_MAX_LINKED_PRODUCTS = 20
-VIDEO_BANK_BYTES = 10 * 1024**3
-TITLE_MAX = 128
-TITLE_ADVISED = (60, 70)
+MAIN_IMAGE_MIN_PX = 640  # L1517
+MAIN_IMAGE_IDEAL_PX = 750  # L1519
+MAIN_IMAGES_ADVISED = 5  # L1520
+MAIN_VIDEO_MAX_SECONDS = 45  # L1542, L1981 enforced
+MAIN_VIDEO_ADVISED_MIN_SECONDS = 20  # L1542 advice
+MAIN_VIDEO_MIN_HEIGHT_PX = 480  # L1543
+MAIN_VIDEO_MAX_BYTES = 100 * 1024 * 1024  # L1544
+DETAIL_VIDEO_MAX_SECONDS = 10 * 60  # L1560
+DETAIL_VIDEO_MAX_BYTES = 500 * 1024 * 1024  # L1562
+VIDEO_MAX_LINKED_PRODUCTS = 20  # L2000
+VIDEO_BANK_BYTES = 10 * 1024**3  # L2001
+TITLE_MAX = 128  # L1828
+TITLE_ADVISED = (60, 70)  # L1836
 TITLE_WORD_REPEAT_LIMIT = 3  # a word used three or more times breaks the rule (L1708)
-KEYWORDS_MIN, KEYWORDS_MAX = 1, 3
-KEYWORD_MAX = 128
+KEYWORDS_MIN, KEYWORDS_MAX = 1, 3  # L1829-1834: at least one (L1834), three fields (L1830-1832)
+KEYWORD_MAX = 128  # L1830-1832 (each field 0/128)
 RTS_MAX_LEAD_DAYS = 15  # L1927
 # 03 product publishing; "simulator" marks limits the textbook does not give.
 MAIN_IMAGE_FORMATS = ("JPEG", "PNG")  # L1970 jpeg, jpg, png
 MAIN_IMAGES_MAX = 6  # simulator: the form's six main-image slots
 MAIN_IMAGES_SCORE_MIN = 4  # L1973 four or more images raise the product score
-MAIN_IMAGE_SQUARE_RATIO = (0.8, 1.25)  # L1519 近似正方形: width / height within this range (advice)
+MAIN_IMAGE_SQUARE_RATIO = (
+    0.8,
+    1.25,
+)  # L1519 近似正方形: width / height within this range (simulator range; advice)
 MAIN_IMAGE_MAX_PIXELS = 40_000_000  # simulator: refuse decompression bombs before decoding
 MAIN_VIDEO_FORMATS = ("mp4", "mov")  # simulator: extension and real container (sim/media_probe.py)
 # L1708 "使用品牌词或专利词例如IPHONE或者bluetooth": others' brand and patent words, refused in titles and
@@ -151,7 +159,7 @@ BRAND_WORDS = (
 )  # fmt: skip
 # Small function words do not count for the three-repeats rule (L1708 targets keyword stuffing; "for"
 # and "with" are advised connectors, L1838). Words are compared case-insensitively; "Board" and
-# "Boards" are different words.
+# "Boards" are different words. A simulator list.
 TITLE_REPEAT_IGNORED_WORDS = ("a", "an", "the", "and", "or", "for", "with", "of", "in", "on", "to", "by", "&")
 PRICE_TIERS_MAX = 4  # simulator: ladder prices of up to four quantities
 LEAD_TIME_TIERS_MAX = 3  # L1915 增加数量限制 (可设置不超过 3 个范围)
@@ -162,7 +170,7 @@ ATTRIBUTE_MAX = 70  # simulator: one attribute value
 CUSTOMIZATION_SERVICES = ("LOGO定制", "外包装定制", "图案定制", "颜色定制", "尺寸定制")
 CUSTOMIZATION_MIN_QTY_DEFAULT = 100  # L1942 LOGO定制 100 Set/Sets
 OTHER_SERVICES = ("私模产品", "生产可在线服务", "特殊一站式服务")  # L1950-1957 特殊服务及其它
-# L1641-1650: the 17 prohibited classes (禁售), by their number in the textbook's list.
+# L1641-1649: the 17 prohibited classes (禁售), by their number in the textbook's list.
 PROHIBITED_CLASSES = {
     1: "毒品、管制化学品及毒品工具",
     2: "危险化学品",
@@ -192,20 +200,22 @@ MEDICAL_III_CATEGORIES = (
     "Beauty & Personal Care > Skin Care > Dermal filler",
     "Timepieces, Jewelry, Eyewear > Eyewear > Contact Lenses",
 )
-MEDICAL_III_CERTIFICATE = "第三类医疗器械经营许可证"
+MEDICAL_III_CERTIFICATE = "第三类医疗器械经营许可证"  # simulator name of L1657's 禁限售证书
 
 # --- True View (L2102-2258) ------------------------------------------------------------------
-TRUEVIEW_ASPECTS = ("9:16", "16:9", "3:4", "1:1")
-TRUEVIEW_MIN_HEIGHT_P = 720
-TRUEVIEW_SECONDS = (15, 180)
-TRUEVIEW_MAX_BYTES = 500 * 1024 * 1024
-TRUEVIEW_COVER_MIN_PX = (750, 1334)
-TRUEVIEW_TAGS = (1, 3)
-TRUEVIEW_MAX_PRODUCTS = 9
-TRUEVIEW_GOOD_PLAYS_30D = 10  # 优质: more than 10 effective plays in 30 days
+TRUEVIEW_ASPECTS = ("9:16", "16:9", "3:4", "1:1")  # L2167
+TRUEVIEW_MIN_HEIGHT_P = 720  # L2168
+TRUEVIEW_SECONDS = (15, 180)  # L2168
+TRUEVIEW_MAX_BYTES = 500 * 1024 * 1024  # L2168
+TRUEVIEW_COVER_MIN_PX = (750, 1334)  # L2176
+TRUEVIEW_TAGS = (1, 3)  # L2184
+TRUEVIEW_MAX_PRODUCTS = 9  # L2221
+TRUEVIEW_GOOD_PLAYS_30D = 10  # 优质: more than 10 effective plays in 30 days (L2255)
 # L2232 lists 4:3 where L2167 lists 3:4: both are accepted, so no clip the textbook allows is refused.
 TRUEVIEW_ASPECTS_ACCEPTED = (*TRUEVIEW_ASPECTS, "4:3")
-TRUEVIEW_ASPECT_TOLERANCE = 0.01  # 1 % off a ratio still counts as that ratio (1080 × 1922 is 9:16)
+TRUEVIEW_ASPECT_TOLERANCE = (
+    0.01  # simulator: 1 % off a ratio still counts as that ratio (1080 × 1922 is 9:16)
+)
 TRUEVIEW_ADVISED_SECONDS = 60  # L2168 建议时长在1分钟 (advice)
 TRUEVIEW_CONTENT_TYPES = ("真人出境", "产品实拍", "经验分享", "产品测评", "产品使用效果")  # L2108, L2267
 # L2184: tags come from three boards 品、商、行业. The 商 tags are the textbook's examples (L2196-2198);
@@ -215,78 +225,85 @@ TRUEVIEW_TAG_BOARDS = {
     "商": ("服务", "实力", "日更", "物流效率", "工厂金品视频", "生产线"),
     "行业": ("行业趋势", "行业科普", "买家好评"),
 }
-TRUEVIEW_TAG_OPTIONS = tuple(t for tags in TRUEVIEW_TAG_BOARDS.values() for t in tags)
+TRUEVIEW_TAG_OPTIONS = tuple(t for tags in TRUEVIEW_TAG_BOARDS.values() for t in tags)  # L2184
 TRUEVIEW_REFUSED_CONTACTS = ("外域网址", "私人联系方式", "电话", "二维码", "微信", "邮箱")  # L2230
 TRUEVIEW_SUBTITLES = ("英文", "中文", "中英双语", "无")  # English required, any Chinese refused (L2234)
 TRUEVIEW_VOICES = ("英文", "中文", "无人声")  # a Chinese voice is refused (L2234)
-TRUEVIEW_COVER_SOURCES = ("视频截帧", "上传图片")  # L2176 a frame of the clip or an image
-TRUEVIEW_COVER_FORMATS = ("JPEG", "PNG")
+TRUEVIEW_COVER_SOURCES = ("视频截帧", "上传图片")  # L2176 a frame of the clip or an image from the image bank
+TRUEVIEW_COVER_FORMATS = ("JPEG", "PNG")  # simulator (the textbook names none for the cover)
 TRUEVIEW_COVER_MAX_BYTES = 5 * 1024 * 1024  # simulator limit, as the image bank's (L1970)
-TRUEVIEW_PUBLISH_MODES = ("立即发布", "定时发布")  # L2153, L2275
+TRUEVIEW_PUBLISH_MODES = ("立即发布", "定时发布")  # L2153, L2275 立即发布 (定时发布: simulator)
 TRUEVIEW_TITLE_MAX = 100  # simulator form limits (the textbook gives none)
-TRUEVIEW_DESCRIPTION_MAX = 500
+TRUEVIEW_DESCRIPTION_MAX = 500  # simulator
 TRUEVIEW_QUALITY_LEVELS = ("合格", "良好", "优质")  # L2240-2258
 TRUEVIEW_GOOD_ASPECT = "16:9"  # 良好: landscape 16:9, at least 15 s, product and selling points (L2250)
-TRUEVIEW_GOOD_MIN_SECONDS = 15
+TRUEVIEW_GOOD_MIN_SECONDS = 15  # L2250
 TRUEVIEW_PLAYS_WINDOW_DAYS = 30  # 优质: effective plays of the last 30 days (L2255)
 
 # --- RFQ (L2287-2502) ------------------------------------------------------------------------
-RFQ_MAX_QUOTES = 10
-RFQ_MONTHLY_QUOTA_PAID = 20
-RFQ_SUBSCRIPTION_CATEGORIES_MAX = 100  # enforced (screen); L2361 says 5: advice
-RFQ_SUBSCRIPTION_KEYWORDS_MAX = 100  # enforced; L2398 says 24: advice
-RFQ_SUBSCRIPTION_ADVISED = (5, 24)
+RFQ_MAX_QUOTES = 10  # L2495
+RFQ_MONTHLY_QUOTA_PAID = 20  # L2351, L2495
+RFQ_SUBSCRIPTION_CATEGORIES_MAX = 100  # enforced (screen, L2361); L2398 says 5: advice
+RFQ_SUBSCRIPTION_KEYWORDS_MAX = 100  # enforced (L2383); L2398 says 24: advice
+RFQ_SUBSCRIPTION_ADVISED = (5, 24)  # L2398
 
 # --- CRM and EDM (L2552-3480) ----------------------------------------------------------------
-GROUP_DESCRIPTION_MAX = 256
-CAMPAIGN_DESCRIPTION_MAX = 1000
-EDM_FREE_PER_DAY = 200
+GROUP_DESCRIPTION_MAX = 256  # L2794
+CAMPAIGN_DESCRIPTION_MAX = 1000  # L3226
+EDM_FREE_PER_DAY = 200  # L2926
 EDM_PRICE_CNY_PER_1000 = 2  # L2926
-MX_RECORD_HOURS = 48
+MX_RECORD_HOURS = 48  # L2677
 
 # --- Showcases (L3557-3698) ------------------------------------------------------------------
-SEARCH_TOP_SPOTS = 1
-SEARCH_P4P_SPOTS = 5
-SELLING_POINT_LABELS_MAX = 3
-SHOWCASE_GIFT_START_DAYS = 90
+SEARCH_TOP_SPOTS = 1  # L3575
+SEARCH_P4P_SPOTS = 5  # L3575
+SELLING_POINT_LABELS_MAX = 3  # L3634
+SHOWCASE_GIFT_START_DAYS = 90  # L3611
 
 # --- Coupons and discounts (L3699-3824) ------------------------------------------------------
-COUPON_TYPES = ("满减券", "满折券")
-COUPON_TITLE_MAX = 60
-COUPON_VALIDITY_MAX_DAYS = 62
-COUPONS_ACTIVE_MAX = 10
-COUPON_QUANTITY_MAX = 10_000
-COUPON_PRODUCTS_MAX = 50
-COUPON_FACE_MIN_USD = 5
-COUPON_FACE_STEP_USD = 5
+COUPON_TYPES = ("满减券", "满折券")  # L3724-3731
+COUPON_TITLE_MAX = 60  # L3724
+COUPON_VALIDITY_MAX_DAYS = 62  # L3725
+COUPONS_ACTIVE_MAX = 10  # L3726
+COUPON_QUANTITY_MAX = 10_000  # L3726 (1 万张)
+COUPON_PRODUCTS_MAX = 50  # L3727
+COUPON_FACE_MIN_USD = 5  # L3731
+COUPON_FACE_STEP_USD = 5  # L3731
 
 # --- P4P 外贸直通车 (L4012-4532) -------------------------------------------------------------
 P4P_CLICK_PRICE_INCREMENT = 0.01  # L4075
-P4P_WEEKLY_DAYS = 7
+P4P_WEEKLY_DAYS = 7  # L4330
 P4P_BUSY_DAY_OVERSHOOT = 0.20  # L4330
-P4P_NEW_PRODUCT_DAYS = 90
-P4P_PLATFORM_NEW_PRODUCT_DAYS = 180
-P4P_MIN_BID_CNY = 3
-P4P_ADVISED_DAILY_BUDGET_CNY = 100
-P4P_ADVISED_PRODUCTS = 30
-P4P_AUTO_PRODUCTS_MAX = 350
-P4P_REMARKETING_KEYWORDS_MAX = 1000
-P4P_TARGETED_PRODUCTS_MAX = 200
+P4P_NEW_PRODUCT_DAYS = 90  # L4450
+P4P_PLATFORM_NEW_PRODUCT_DAYS = 180  # L4450
+P4P_MIN_BID_CNY = 3  # L4573
+P4P_ADVISED_DAILY_BUDGET_CNY = 100  # L4502
+P4P_ADVISED_PRODUCTS = 30  # L4490
+P4P_AUTO_PRODUCTS_MAX = 350  # L4308
+P4P_REMARKETING_KEYWORDS_MAX = 1000  # L4441
+P4P_TARGETED_PRODUCTS_MAX = 200  # L4230
 
 # --- Trade Assurance and e-收汇 (L4610-4833) -------------------------------------------------
-ECOLLECT_PAYMENT_METHODS = ("T/T", "D/P")
-ECOLLECT_CURRENCIES = ("USD", "RMB")
-TA_MAX_VIOLATION_POINTS = 48
-TA_MAX_SERIOUS_IP = 3
-TA_MIN_ADVANCE_USD = 1
+ECOLLECT_PAYMENT_METHODS = ("T/T", "D/P")  # L4671
+ECOLLECT_CURRENCIES = ("USD", "RMB")  # L4671 美金 / 人民币
+TA_MAX_VIOLATION_POINTS = 48  # L4648
+TA_MAX_SERIOUS_IP = 3  # L4650
+TA_MIN_ADVANCE_USD = 1  # L4715
 TA_BLOCKED_DESTINATIONS = ("Iran", "North Korea", "Syria", "Cuba", "Sudan", "Crimea", "Egypt")  # L4832
 
 # --- Freight templates (L4909-5027) ----------------------------------------------------------
 FREIGHT_PRICING_TYPES = ("阿里物流价", "卖家包邮", "按重量", "按数量", "协商物流")
-ON_TIME_MAX_RATE = 1.20
-ON_TIME_MAX_COMPENSATION_USD = 50
-WORRY_FREE_MAX_KG = 20
+ON_TIME_MAX_RATE = 1.20  # L4981 调价率不超过 120%
+ON_TIME_MAX_COMPENSATION_USD = 50  # L4973
+WORRY_FREE_MAX_KG = 20  # L5018
 
 # --- Customs documents (L5143-5306) ----------------------------------------------------------
-CUSTOMS_CURRENCY_CODES = {"USD": "502", "HKD": "110", "EUR": "300", "GBP": "303", "JPY": "116", "AUD": "601"}
-HS_CODE_DIGITS = 10
+CUSTOMS_CURRENCY_CODES = {
+    "USD": "502",
+    "HKD": "110",
+    "EUR": "300",
+    "GBP": "303",
+    "JPY": "116",
+    "AUD": "601",
+}  # L5183-5186 (AUD 601: simulator, from the customs code table)
+HS_CODE_DIGITS = 10  # L5237
