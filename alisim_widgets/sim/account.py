@@ -1,6 +1,6 @@
 """账号注册 (task 01.2.2): the registration of a free member, with an SMS code.
 
-Registration is refused when the email is already bound to another Alibaba account (L404).
+Registration is refused when the email is already bound to another Alibaba account (L358).
 After registering, 账号信息 can be corrected (:meth:`AccountArea.update`) with the same rules; the login
 email and the password are sensitive and change only through 账号安全 (``backend.account_security``).
 

@@ -4,7 +4,7 @@ Paths are shown in Chinese as the backend shows them (``玩具 >> 积木``); eve
 name, so ``Health & Medical > Medical Devices`` (the textbook's class-III list, L1658-1665) finds the same
 leaf. Only leaves can be chosen (精准类目, L1723-1773). The six class-III medical-device categories are
 *restricted*: publishing there needs the certificate of ``rules.MEDICAL_III_CERTIFICATE``. Prohibited
-goods (the 17 classes of L1641-1650) have no category at all: searching for them says which class bans them.
+goods (the 17 classes of L1641-1649) have no category at all: searching for them says which class bans them.
 """
 
 from __future__ import annotations
@@ -235,7 +235,7 @@ def _leaves() -> tuple[Category, ...]:
 
 CATEGORIES: tuple[Category, ...] = _leaves()
 
-# Search words that name prohibited goods → the class of L1641-1650 that bans them. English terms are
+# Search words that name prohibited goods → the class of L1641-1649 that bans them. English terms are
 # matched as whole words (titles and keywords are checked with them too); Chinese ones in the search box.
 PROHIBITED_TERMS: dict[str, int] = {
     **dict.fromkeys(("cannabis", "marijuana", "heroin", "cocaine", "大麻", "毒品", "冰毒"), 1),

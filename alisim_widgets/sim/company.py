@@ -66,8 +66,8 @@ MAIN_CATEGORIES = (
     ("包装印刷", "Packaging & Printing"),
     ("办公文教用品", "Office & School Supplies"),
 )
-CERT_TYPES = ("认证证书", "荣誉证书", "专利", "商标")  # L808
-OEM_SERVICES = ("OEM Service Offered", "Design Service Offered", "Buyer Label Offered")  # L873
+CERT_TYPES = ("认证证书", "荣誉证书", "专利", "商标")  # L835
+OEM_SERVICES = ("OEM Service Offered", "Design Service Offered", "Buyer Label Offered")  # L885
 EXPORT_RATIOS = tuple(f"{lo}%-{lo + 9 if lo > 1 else 10}%" for lo in (1, 11, 21, 31, 41, 51, 61, 71, 81, 91))
 MARKETS = (
     "North America",
@@ -84,9 +84,9 @@ MARKETS = (
     "Southern Europe",
     "South Asia",
     "Domestic Market",
-)  # fmt: skip  (L898-904)
+)  # fmt: skip  (L915-919)
 TRADE_STAFF = ("1-2 People", "3-5 People", "6-10 People", "11-20 People", "Above 20 People")
-EXPORT_MODES = ("有进出口权（自营出口）", "通过代理出口")  # L912
+EXPORT_MODES = ("有进出口权（自营出口）", "通过代理出口")  # L929
 YES_NO = ("Yes", "No")
 TRADE_TERMS = (
     "FOB",
@@ -103,7 +103,7 @@ TRADE_TERMS = (
     "Ex-warehouse Delivery",
     "DAF",
     "DES",
-)  # fmt: skip  (L922-928)
+)  # fmt: skip  (L941-945)
 PAYMENT_METHODS = (
     "T/T",
     "L/C",
@@ -114,7 +114,7 @@ PAYMENT_METHODS = (
     "Western Union",
     "Cash",
     "Escrow",
-)  # fmt: skip  (L940-946)
+)  # fmt: skip  (L955-957)
 LANGUAGES = (
     "English",
     "Chinese",
@@ -128,7 +128,7 @@ LANGUAGES = (
     "Korean",
     "Hindi",
     "Italian",
-)  # fmt: skip  (L950-956)
+)  # fmt: skip  (L961-964)
 
 LABELS = {
     # 基本信息
@@ -281,7 +281,7 @@ def completeness_of(info: CompanyInfo | None) -> dict[str, int]:
 
 
 class CompanyArea:
-    """店铺管理 → 管理公司信息 (admin only, L1305)."""
+    """店铺管理 → 管理公司信息 (admin only, L1304)."""
 
     def __init__(self, backend: Backend) -> None:
         self.backend = backend

@@ -513,7 +513,7 @@ class ProductsArea:
             video=video,
             special_goods=special,
             published_on=self.backend.today(),
-            owner="admin",  # new products belong to the admin (L1352)
+            owner="admin",  # new products belong to the admin (L1290)
         )
         return product, warnings
 

@@ -1,8 +1,8 @@
 """子账号设置 (task 02.5.4, L1275-1404): add, list, edit role, freeze, delete, login summary, switch.
 
 Only the admin manages sub-accounts (permission matrix, 账户中心). Adding and deleting are sensitive:
-a code is sent to the admin's security email first (L1352, L1358). A deleted account's RFQs, inquiries,
-products, contacts and customers move to the admin (L1358): every list in the store whose items carry
+a code is sent to the admin's security email first (L1354, L1362). A deleted account's RFQs, inquiries,
+products, contacts and customers move to the admin (L1362): every list in the store whose items carry
 ``owner`` is transferred, so objects that later projects add move too.
 """
 
@@ -52,7 +52,7 @@ SUB_ACCOUNT_LABELS = {
     "verification_code": "邮箱验证码",
 }
 
-# What each role may do, as the add page explains it (L1285-1289), in our own words.
+# What each role may do, as the add page explains it (L1283-1291), in our own words.
 ROLE_DESCRIPTIONS = {
     rules.ROLE_MAKER: "管理全球旺铺和关键词推广；发布产品，管理全店的产品和产品分组（产品不能分配给制作员）",
     rules.ROLE_SALES: "发布并管理分配给自己的产品；接收、回复自己产品的询盘，处理交易",
@@ -199,7 +199,7 @@ class SubAccountsArea:
 
     # --- managing ------------------------------------------------------------------------------
     def change_role(self, account: str, role: Any) -> list[str]:
-        """编辑 → 账号类型: 制作员 → 业务员/业务经理, 业务员 ↔ 业务经理, never back to 制作员 (L1364)."""
+        """编辑 → 账号类型: 制作员 → 业务员/业务经理, 业务员 ↔ 业务经理, never back to 制作员 (L1366)."""
         require(self.backend, "account.sub_manage")
         if str(account).strip() == ADMIN_ID:
             raise SimError("主账号（管理员账号）不能变更为任何类型的子账号")

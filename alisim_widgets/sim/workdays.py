@@ -1,4 +1,4 @@
-"""Working days on the scenario clock: reviews take "N 个工作日" (A&V L598, company info L997).
+"""Working days on the scenario clock: reviews take "N 个工作日" (A&V L604, company info L997).
 
 Saturdays and Sundays are not working days; public holidays are ignored (the textbook names none).
 """

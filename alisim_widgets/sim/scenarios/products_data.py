@@ -127,7 +127,7 @@ def catalogue() -> list[Product]:
             inquiries_30d=14,
             views_30d=820,
         ),
-        # The same product listed again with only the title changed: a duplicate listing (L1702).
+        # The same product listed again with only the title changed: a duplicate listing (L1703).
         _custom(
             id=3169,
             title="Colorful Wooden Bricks 100 PCS Early Learning Educational Toys for Kids Toddlers",

@@ -15,7 +15,7 @@ from ..verification_models import AVMaterials, BusinessRecord, CertLetter, Eleme
 
 __all__ = ["seed_verification", "seed_admin_profile", "complete_store_setup", "LEGAL_REP_ID_NO"]
 
-# The legal representative's ID as the textbook prints it (L652): an impossible date and a failing
+# The legal representative's ID as the textbook prints it (L651): an impossible date and a failing
 # check digit, kept verbatim (RULES.md, Contradictions).
 LEGAL_REP_ID_NO = "370202198512461234"
 
