@@ -2,7 +2,13 @@
 
 Steps (L618-632): confirm the certification letter → the four business elements (checked against the
 business registry, at most 3 attempts a scenario day) → the authorization method → the materials →
-review (1-2 working days, plus the certification company's 1-2 days for 线下验证) → passed.
+review (1-2 working days, plus the certification company's 1-2 days for 线下验证, L604) → passed.
+
+Timing, one story with the textbook's two figures: the review after the materials takes
+``rules.AV_REVIEW_WORKING_DAYS`` (+ ``AV_MANUAL_CHECK_WORKING_DAYS`` for 线下验证, L604); the whole
+certification, counted in calendar days from the account manager's visit (the letter's ``visited_on``, L618)
+to 认证通过, typically takes ``rules.AV_TOTAL_DAYS`` (7-8 days, L632). The scenario's visit is 2022-03-15 and
+the materials go in on 2022-03-20, so a standard review passes on 03-22: 7 days; 线下验证 adds its days.
 
 A submission with a format error uses no attempt; a well-formed submission that does not match the
 registry is an attempt (it is recorded, and the step refuses). ID and licence numbers are checked for
@@ -124,6 +130,19 @@ def parse_date(
             if len(errors.errors) > before:
                 return None
     return validate.date(errors, key, label, value, required=required)
+
+
+def total_days_note(v) -> str:
+    """The whole certification in calendar days, from the visit to the pass, beside the textbook's 7-8 days."""
+    lo, hi = rules.AV_TOTAL_DAYS
+    days = ((v.passed_on or v.review_due) - v.letter.visited_on).days
+    extra = (
+        "（选择了线下验证，认证公司人工核实多用了几天）" if v.auth_method == rules.AV_MANUAL_METHOD else ""
+    )
+    return (
+        f"从客户经理上门（{v.letter.visited_on}）到认证通过共 {days} 天：整个认证一般 {lo}–{hi} 天，"
+        f"其中提交资料后的审核约 {rules.AV_REVIEW_WORKING_DAYS[0]}–{rules.AV_REVIEW_WORKING_DAYS[1]} 个工作日{extra}。"
+    )
 
 
 class VerificationArea:
@@ -268,7 +287,10 @@ class VerificationArea:
             work.verification.status = PASSED
             work.verification.passed_on = work.today
             work.verification.verified = work.verification.materials.model_copy()
-        return [f"模拟时钟已到 {self.backend.today()}：A&V 认证通过，已认证的信息在公司信息中只读。"]
+        return [
+            f"模拟时钟已到 {self.backend.today()}：A&V 认证通过，已认证的信息在公司信息中只读。",
+            total_days_note(self.backend.state.verification),
+        ]
 
     def reopen(self) -> list[str]:
         """「修改认证信息」 after passing: back to the materials; the certified facts stay until re-passed."""

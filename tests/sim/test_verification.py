@@ -317,3 +317,32 @@ def test_the_clock_is_saved(backend, make_backend, tmp_path):
     backend.advance_days(3)
     assert (tmp_path / STATE_FILENAME).exists()
     assert make_backend("02_store").today() == dt.date(2022, 3, 23)
+
+
+# --- A&V timing: one story for L604 (review 1-2 working days, +1-2 manual) and L632 (7-8 days in all) ---
+def test_timing_figures_are_the_textbooks():
+    assert rules.AV_REVIEW_WORKING_DAYS == (1, 2)  # L604
+    assert rules.AV_MANUAL_CHECK_WORKING_DAYS == (1, 2)  # L604
+    assert rules.AV_TOTAL_DAYS == (7, 8)  # L632
+
+
+def test_a_standard_review_ends_the_whole_certification_within_7_to_8_days_of_the_visit(backend):
+    v = at_materials(backend)
+    v.submit_materials(AV)
+    notes = v.pass_review()
+    state = backend.state.verification
+    total = (state.passed_on - state.letter.visited_on).days
+    lo, hi = rules.AV_TOTAL_DAYS
+    assert lo <= total <= hi  # 03-15 → 03-22: 7 days
+    assert total - 1 < lo  # one day earlier would fall short of the textbook's figure
+    assert any(f"共 {total} 天" in n and "7–8 天" in n and "1–2 个工作日" in n for n in notes)
+
+
+def test_manual_verification_adds_the_certification_companys_days_beyond_7_to_8(backend):
+    v = at_materials(backend, rules.AV_MANUAL_METHOD)
+    v.submit_materials(AV)
+    notes = v.pass_review()
+    state = backend.state.verification
+    total = (state.passed_on - state.letter.visited_on).days
+    assert total > rules.AV_TOTAL_DAYS[1]  # 03-24: 9 days, the manual check's extra working days
+    assert any("线下验证" in n and f"共 {total} 天" in n for n in notes)
