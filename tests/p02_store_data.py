@@ -22,6 +22,7 @@ AV = {
     "address_en": "No. 200, Guyuan Road, Guyuan Street, Yuelu District, Changsha City, Hunan Province",
     "license_no": "370000266736773",
     "premises": "自有产权",
+    "premises_owner": "湖南典阅科技有限公司",  # "产权证明所有权人为公司名称"
     "registered_capital_cny": "1000000",
     "legal_rep_name": "张龙",
     "legal_rep_name_en": "Zhang long",

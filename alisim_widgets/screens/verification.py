@@ -15,6 +15,8 @@ import ipywidgets as W
 
 from ..sim import rules
 from ..sim.verification import (
+    ACCOUNT_KEYS,
+    ACCOUNT_METHOD,
     ELEMENT_KEYS,
     GENDERS,
     LABELS,
@@ -22,7 +24,6 @@ from ..sim.verification import (
     MATERIAL_KEYS,
     PASSED,
     PREMISES,
-    PREMISES_OWNERS,
     STEPS,
 )
 from .base import Field, Screen, SubmitResult, esc
@@ -36,7 +37,7 @@ L = LABELS
 STEP_FIELDS: dict[str, tuple[str, ...]] = {
     "letter": (),
     "elements": ELEMENT_KEYS,
-    "auth": ("auth_method",),
+    "auth": ("auth_method", *ACCOUNT_KEYS),
     "materials": MATERIAL_KEYS,
     "review": (),
     "passed": (),
@@ -50,8 +51,8 @@ _BUTTONS = {
     "passed": "已通过",
 }
 _NEXT = {
-    "elements": "已确认认证函。下一步：提交企业四要素（工商信息）。",
-    "auth": "企业四要素验证通过。下一步：选择授权方式。",
+    "elements": "已确认认证函。下一步：提交工商四要素（工商信息）。",
+    "auth": "工商四要素验证通过。下一步：选择授权方式。",
     "materials": "授权方式已选择。下一步：提交认证资料。",
     "review": "认证资料已提交，正在审核。",
     "passed": "A&V 认证通过！",
@@ -59,7 +60,7 @@ _NEXT = {
 # What each step asks the user to do (the step indicator's labels are shorter).
 _TODO = {
     "letter": "确认认证函",
-    "elements": "提交企业四要素（工商信息）",
+    "elements": "提交工商四要素（工商信息）",
     "auth": "选择授权方式",
     "materials": "提交认证资料",
     "review": "模拟审核通过",
@@ -92,13 +93,16 @@ class VerificationScreen(Screen):
         Field("legal_rep_name", L["legal_rep_name"], required=True),
         Field("legal_rep_id_no", L["legal_rep_id_no"], required=True, placeholder="18 位身份证号"),
         Field("auth_method", L["auth_method"], "radio", True, rules.AV_AUTH_METHODS),
+        Field("account_bank", L["account_bank"], help=f"选择{ACCOUNT_METHOD}时填写，如 中国银行长沙岳麓支行"),
+        Field("account_holder", L["account_holder"], help="应与公司名称一致"),
+        Field("account_no", L["account_no"], placeholder="对公账户的账号，可用空格分组"),
         Field("company_name_en", L["company_name_en"], required=True),
         Field("address_cn", L["address_cn"], required=True),
         Field("address_en", L["address_en"], required=True),
         Field("license_no", L["license_no"], required=True, placeholder="15 位注册号或 18 位统一社会信用代码"),
         Field("premises", L["premises"], "radio", True, PREMISES),
-        Field("premises_owner", L["premises_owner"], "select", False, PREMISES_OWNERS,
-              help="自有产权时，产权证明上的所有权人"),
+        Field("premises_owner", L["premises_owner"], placeholder="产权证明上的所有权人名称",
+              help="自有产权时填产权证明上的所有权人，例如公司中文名"),
         Field("registered_capital_cny", L["registered_capital_cny"], required=True, placeholder="如 1000000"),
         Field("legal_rep_name_en", L["legal_rep_name_en"], required=True, placeholder="如 Zhang San"),
         Field("legal_rep_gender", L["legal_rep_gender"], "radio", True, GENDERS),
@@ -109,6 +113,8 @@ class VerificationScreen(Screen):
         Field("department", L["department"], required=True),
         Field("license_valid_from", L["license_valid_from"], "date", True),
         Field("license_valid_to", L["license_valid_to"], "date", True),
+        Field("operating_address_cn", L["operating_address_cn"], help="与注册地址（公司中文地址）不同时填写"),
+        Field("contact_name", L["contact_name"], help="认证过程中与认证公司联系的人"),
     )  # fmt: skip
 
     def __init__(self, backend) -> None:
@@ -150,7 +156,7 @@ class VerificationScreen(Screen):
         if step == "elements":
             return area.submit_elements({k: values[k] for k in ELEMENT_KEYS})
         if step == "auth":
-            return area.choose_auth(values["auth_method"])
+            return area.choose_auth(values["auth_method"], {k: values[k] for k in ACCOUNT_KEYS})
         if step == "materials":
             return area.submit_materials({k: values[k] for k in MATERIAL_KEYS})
         if step == "review":
@@ -308,11 +314,14 @@ class VerificationScreen(Screen):
                 f"<b>{used}/{limit}</b> 次，还剩 {max(limit - used, 0)} 次。</div>"
             )
         if step == "auth":
-            return "<div class='alisim-help'>选择一种授权方式，用来证明申请人代表这家公司。</div>"
+            return (
+                "<div class='alisim-help'>选择一种授权方式，用来证明申请人代表这家公司。"
+                f"选择{ACCOUNT_METHOD}时，可以填写对公账户的开户行、开户名和账号（平台向这个账户打一笔小额款项）。</div>"
+            )
         if step == "materials":
             return (
                 f"<div class='alisim-help'>授权方式：{esc(v.auth_method)}。请填写全部认证资料；"
-                "公司中文名、法人代表中文名和身份证号须与已核验的工商四要素一致。</div>"
+                "公司中文名、公司法人中文名和身份证号须与已核验的工商四要素一致。</div>"
             )
         if step == "review":
             return (
@@ -348,5 +357,6 @@ class VerificationScreen(Screen):
         if v.materials is not None:
             m = v.materials
             shown.update({k: getattr(m, k) for k in MATERIAL_KEYS})
-            shown["premises_owner"] = m.premises_owner or None
+        if v.corporate_account is not None:
+            shown.update(v.corporate_account.model_dump())
         self.fill(**shown)

@@ -1,6 +1,6 @@
 """A&V 认证 (task 02.2.3, L592-662): the five-step verification wizard on the scenario clock.
 
-Steps (L618-632): confirm the certification letter → the four business elements (checked against the
+Steps (L618-632): confirm the certification letter → 工商四要素, the four business elements (checked against the
 business registry, at most 3 attempts a scenario day) → the authorization method → the materials →
 review (1-2 working days, plus the certification company's 1-2 days for 线下验证, L604) → passed.
 
@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from . import rules, validate
 from .errors import FieldError, FieldErrors, SimError, ValidationFailed
 from .permissions import require
-from .verification_models import AVMaterials, ElementAttempt, Verification
+from .verification_models import AVMaterials, CorporateAccount, ElementAttempt, Verification
 from .workdays import add_working_days
 
 if TYPE_CHECKING:
@@ -41,7 +41,8 @@ __all__ = [
     "MATERIAL_KEYS",
     "LICENSE_TYPES",
     "PREMISES",
-    "PREMISES_OWNERS",
+    "ACCOUNT_KEYS",
+    "ACCOUNT_METHOD",
     "GENDERS",
     "VERIFIED_COMPANY_KEYS",
     "parse_date",
@@ -50,7 +51,7 @@ __all__ = [
 # (status, the step indicator's label); "passed" follows the last step.
 STEPS = (
     ("letter", "确认认证函"),
-    ("elements", "企业四要素"),
+    ("elements", "工商四要素"),  # the textbook's name (L624)
     ("auth", "授权方式"),
     ("materials", "提交资料"),
     ("review", "审核"),
@@ -60,39 +61,53 @@ PASSED = "passed"
 
 LICENSE_TYPES = ("营业执照", "其他证照")
 PREMISES = ("自有产权", "租赁")
-PREMISES_OWNERS = ("公司", "法人代表", "其他")
+# 产权证明所有权人 is a name (L646: the company's own name), typed, not picked from a list. Old saves hold
+# "公司"; it stays readable as the textbook's shorthand for "the company".
+_OWNER_IS_COMPANY = ("公司", "公司名称")
 GENDERS = ("男", "女")
 
 LABELS = {
     "company_name_cn": "公司中文名",
     "license_type": "证照类型",
-    "legal_rep_name": "法人代表中文名",
-    "legal_rep_id_no": "法人身份证号",
+    "legal_rep_name": "公司法人中文名",
+    "legal_rep_id_no": "公司法人身份证号",
     "auth_method": "授权方式",
     "company_name_en": "公司英文名",
     "address_cn": "公司中文地址",
     "address_en": "公司英文地址",
+    "operating_address_cn": "企业经营地址",
+    "contact_name": "认证联系人姓名",
     "license_no": "营业执照号",
     "premises": "公司场地性质",
     "premises_owner": "产权证明所有权人",
     "registered_capital_cny": "注册资本（元）",
-    "legal_rep_name_en": "法人代表英文名",
-    "legal_rep_gender": "法人代表性别",
-    "legal_rep_mobile": "法人手机号码",
+    "legal_rep_name_en": "公司法人英文名",
+    "legal_rep_gender": "公司法人性别",
+    "legal_rep_mobile": "公司法人手机号码",
     "landline": "公司座机",
-    "legal_rep_email": "法人邮箱",
+    "legal_rep_email": "公司法人邮箱",
     "position": "职位",
     "department": "部门",
     "license_valid_from": "营业执照有效期（起）",
     "license_valid_to": "营业执照有效期（止）",
+    "account_bank": "对公账户开户行",
+    "account_holder": "对公账户开户名",
+    "account_no": "对公账号",
 }
 ELEMENT_KEYS = ("company_name_cn", "license_type", "legal_rep_name", "legal_rep_id_no")
 MATERIAL_KEYS = (
     "company_name_cn", "company_name_en", "address_cn", "address_en", "license_no", "premises",
     "premises_owner", "registered_capital_cny", "legal_rep_name", "legal_rep_name_en", "legal_rep_gender",
     "legal_rep_id_no", "legal_rep_mobile", "landline", "legal_rep_email", "position", "department",
-    "license_valid_from", "license_valid_to",
+    "license_valid_from", "license_valid_to", "operating_address_cn", "contact_name",
 )  # fmt: skip
+# 对公账户信息 (L610): what 对公账号打款验证 pays a small sum into. The task's data has none, so it is optional.
+ACCOUNT_KEYS = ("account_bank", "account_holder", "account_no")
+ACCOUNT_METHOD = "对公账号打款验证"
+assert ACCOUNT_METHOD in rules.AV_AUTH_METHODS
+# Mainland corporate account numbers run from about 9 to 30 digits depending on the bank (the textbook gives
+# no length): a plausible range, not a rule of the platform.
+_ACCOUNT_NO_DIGITS = (9, 30)
 # The certified facts that company information shows read-only once A&V has passed (L741-747).
 VERIFIED_COMPANY_KEYS = (
     "company_name_cn", "company_name_en", "address_cn", "address_en", "legal_rep_name", "legal_rep_name_en",
@@ -104,6 +119,8 @@ _ADDRESS_CN_CHARS = validate.CJK + r"A-Za-z0-9 ()（）#,，、.\-/"
 _ADDRESS_EN_CHARS = r"A-Za-z0-9 .,#'()/\-"
 _NAME_CN_CHARS = validate.CJK + "·"
 _NAME_EN_CHARS = r"A-Za-z .'\-"
+_CONTACT_CHARS = validate.CJK + r"A-Za-z ·.'\-"
+_BANK_CHARS = validate.CJK + r"A-Za-z0-9 ()（）&·.,\-"
 _USCC = re.compile(r"[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}")
 _ID_NO = re.compile(r"\d{17}[\dX]")
 _LANDLINE = re.compile(r"\+?\d[\d\- ]{5,22}\d")
@@ -227,16 +244,28 @@ class VerificationArea:
             )
         return warnings
 
-    def choose_auth(self, method: Any) -> list[str]:
-        """Step 3: one of the four authorization methods (L626)."""
-        self._at("auth")
-        errors = FieldErrors()
+    def choose_auth(self, method: Any, account: dict[str, Any] | None = None) -> list[str]:
+        """Step 3: one of the four authorization methods (L626); 对公账号打款验证 with the account (L610)."""
+        v = self._at("auth")
+        self._unknown(account or {}, ACCOUNT_KEYS)
+        account = {k: (account or {}).get(k) for k in ACCOUNT_KEYS}
+        errors, warnings = FieldErrors(), []
         method = validate.choice(errors, "auth_method", LABELS["auth_method"], method, rules.AV_AUTH_METHODS)
+        given = any(x not in (None, "") for x in account.values())
+        details = None
+        if method == ACCOUNT_METHOD and given:
+            details = self._account(errors, warnings, account, v.registry.company_name_cn)
         errors.raise_if_any()
         with self.backend.transaction("verification.auth", method) as work:
             work.verification.auth_method = method
+            # another method needs no bank account: a stale one must not stay on file
+            work.verification.corporate_account = CorporateAccount(**details) if details else None
             work.verification.status = "materials"
-        warnings = []
+        if method == ACCOUNT_METHOD and not given:
+            warnings.append(
+                "对公账号打款验证会向公司的对公账户打一笔小额款项：请准备好开户行、开户名和对公账号"
+                "（本任务的资料里没有，可以不填）。"
+            )
         if method == rules.AV_MANUAL_METHOD:
             warnings.append(
                 f"选择{method}时，认证公司还要人工核实 {rules.AV_MANUAL_CHECK_WORKING_DAYS[0]}–"
@@ -336,6 +365,35 @@ class VerificationArea:
         return out
 
     @staticmethod
+    def _account(
+        errors: FieldErrors, warnings: list[str], values: dict[str, Any], company: str
+    ) -> dict[str, str]:
+        lab = LABELS
+        bank = validate.text(errors, "account_bank", lab["account_bank"], values["account_bank"],
+                             max_len=60, allowed=_BANK_CHARS, allowed_desc="中英文、数字和括号")  # fmt: skip
+        holder = validate.text(errors, "account_holder", lab["account_holder"], values["account_holder"],
+                               max_len=rules.COMPANY_NAME_MAX, allowed=_COMPANY_CN_CHARS,
+                               allowed_desc="中英文、数字和括号")  # fmt: skip
+        raw = values["account_no"]
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            raw = str(raw)
+        no = validate.text(errors, "account_no", lab["account_no"], raw, max_len=60)
+        if no is not None:
+            no = re.sub(r"[\s\-]", "", no)  # banks print the number in groups
+            low, high = _ACCOUNT_NO_DIGITS
+            if not no.isascii() or not no.isdigit():
+                errors.add("account_no", f"{lab['account_no']}只能是数字（可用空格分组）", "digits")
+                no = None
+            elif not low <= len(no) <= high:
+                errors.add("account_no", f"{lab['account_no']}应为 {low}–{high} 位数字（当前 {len(no)} 位）",
+                           "length")  # fmt: skip
+                no = None
+        if holder is not None and _squash(holder) != _squash(company):
+            # the money goes to the company's own account: another holder cannot prove anything
+            warnings.append(f"{lab['account_holder']}应与公司名称一致（{company}），否则打款验证无法通过。")
+        return {"account_bank": bank, "account_holder": holder, "account_no": no}
+
+    @staticmethod
     def _id_no(errors: FieldErrors, warnings: list[str], value: Any) -> str | None:
         key, label = "legal_rep_id_no", LABELS["legal_rep_id_no"]
         if isinstance(value, int) and not isinstance(value, bool):
@@ -376,13 +434,45 @@ class VerificationArea:
                 lic = None
         m["license_no"] = lic
         m["premises"] = validate.choice(errors, "premises", lab["premises"], get("premises"), PREMISES)
-        owner = validate.choice(errors, "premises_owner", lab["premises_owner"], get("premises_owner"),
-                                PREMISES_OWNERS, required=False)  # fmt: skip
+        owner = validate.text(errors, "premises_owner", lab["premises_owner"], get("premises_owner"),
+                              required=False, max_len=rules.COMPANY_NAME_MAX, allowed=_COMPANY_CN_CHARS,
+                              allowed_desc="中英文、数字和括号")  # fmt: skip
         m["premises_owner"] = owner or ""
-        if m["premises"] == "自有产权" and owner in ("法人代表", "其他"):
+        company = m["company_name_cn"]
+        if (
+            m["premises"] == "自有产权" and owner and company
+            and owner not in _OWNER_IS_COMPANY and _squash(owner) != _squash(company)
+        ):  # fmt: skip
             warnings.append(
-                "自有产权的产权证明所有权人一般应为公司；不是公司时，请准备租赁合同或无偿使用证明。"
+                f"自有产权的产权证明所有权人一般是公司本身（{company}）；"
+                "不是公司时，请准备租赁合同或无偿使用证明。"
             )
+        m["operating_address_cn"] = (
+            validate.text(
+                errors,
+                "operating_address_cn",
+                lab["operating_address_cn"],
+                get("operating_address_cn"),
+                required=False,
+                max_len=rules.ADDRESS_MAX,
+                allowed=_ADDRESS_CN_CHARS,
+                allowed_desc="中英文、数字和常用标点",
+            )  # fmt: skip
+            or ""
+        )
+        m["contact_name"] = (
+            validate.text(
+                errors,
+                "contact_name",
+                lab["contact_name"],
+                get("contact_name"),
+                required=False,
+                max_len=rules.PERSON_NAME_MAX,
+                allowed=_CONTACT_CHARS,
+                allowed_desc="中英文姓名",
+            )  # fmt: skip
+            or ""
+        )
         capital = get("registered_capital_cny")
         if isinstance(capital, str):
             capital = capital.strip().removesuffix("元").strip().replace(",", "")

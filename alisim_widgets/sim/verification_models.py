@@ -8,7 +8,14 @@ from pydantic import Field
 
 from .model_base import SavedModel
 
-__all__ = ["CertLetter", "BusinessRecord", "ElementAttempt", "AVMaterials", "Verification"]
+__all__ = [
+    "CertLetter",
+    "BusinessRecord",
+    "ElementAttempt",
+    "AVMaterials",
+    "CorporateAccount",
+    "Verification",
+]
 
 
 class CertLetter(SavedModel):
@@ -66,6 +73,17 @@ class AVMaterials(SavedModel):
     department: str
     license_valid_from: dt.date
     license_valid_to: dt.date
+    # Not in the task's data (L628 lists them among the materials): empty means "as registered" / not given.
+    operating_address_cn: str = ""
+    contact_name: str = ""
+
+
+class CorporateAccount(SavedModel):
+    """对公账户信息 (L610): where 对公账号打款验证 sends its small payment."""
+
+    account_bank: str
+    account_holder: str
+    account_no: str
 
 
 class Verification(SavedModel):
@@ -77,6 +95,7 @@ class Verification(SavedModel):
     letter_confirmed_at: dt.datetime | None = None
     attempts: list[ElementAttempt] = Field(default_factory=list)
     auth_method: str | None = None
+    corporate_account: CorporateAccount | None = None  # only with 对公账号打款验证, when given
     materials: AVMaterials | None = None
     submitted_on: dt.date | None = None
     review_due: dt.date | None = None

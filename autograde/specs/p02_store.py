@@ -27,6 +27,7 @@ AV_TASK: dict[str, Any] = {
     "address_en": "No. 200, Guyuan Road, Guyuan Street, Yuelu District, Changsha City, Hunan Province",
     "license_no": "370000266736773",
     "premises": "自有产权",
+    "premises_owner": "湖南典阅科技有限公司",  # "产权证明所有权人为公司名称" (L646)
     "registered_capital_cny": 1000000,
     "legal_rep_name": "张龙",
     "legal_rep_name_en": "Zhang long",
@@ -125,21 +126,28 @@ register(
             FieldCheck("license_no", "营业执照号", _T["license_no"], "text", hint="核对认证资料里的执照号"),
             FieldCheck("premises", "公司场地性质", _T["premises"], "exact"),
             FieldCheck(
+                "premises_owner",
+                "产权证明所有权人",
+                _T["premises_owner"],
+                "nospace",
+                hint="所有权人要写名称本身，看看任务资料说的是谁",
+            ),
+            FieldCheck(
                 "registered_capital_cny", "注册资本", _T["registered_capital_cny"], "number", hint="单位是元"
             ),
-            FieldCheck("legal_rep_name", "法人代表中文名", _T["legal_rep_name"], "nospace"),
-            FieldCheck("legal_rep_name_en", "法人代表英文名", _T["legal_rep_name_en"], "text"),
-            FieldCheck("legal_rep_gender", "法人代表性别", _T["legal_rep_gender"], "exact"),
+            FieldCheck("legal_rep_name", "公司法人中文名", _T["legal_rep_name"], "nospace"),
+            FieldCheck("legal_rep_name_en", "公司法人英文名", _T["legal_rep_name_en"], "text"),
+            FieldCheck("legal_rep_gender", "公司法人性别", _T["legal_rep_gender"], "exact"),
             FieldCheck(
                 "legal_rep_id_no",
-                "法人身份证号",
+                "公司法人身份证号",
                 _T["legal_rep_id_no"],
                 "text",
                 hint="照任务资料逐位核对（身份证号是资料原样，不要自行“纠正”）",
             ),
-            FieldCheck("legal_rep_mobile", "法人手机号码", _T["legal_rep_mobile"], "exact"),
+            FieldCheck("legal_rep_mobile", "公司法人手机号码", _T["legal_rep_mobile"], "exact"),
             FieldCheck("landline", "公司座机", _T["landline"], "nospace"),
-            FieldCheck("legal_rep_email", "法人邮箱", _T["legal_rep_email"], "text"),
+            FieldCheck("legal_rep_email", "公司法人邮箱", _T["legal_rep_email"], "text"),
             FieldCheck("position", "职位", _T["position"], "nospace"),
             FieldCheck("department", "部门", _T["department"], "nospace"),
             FieldCheck("license_valid_from", "营业执照有效期（起）", _T["license_valid_from"], "exact"),
@@ -155,7 +163,7 @@ register(
                 "status", "认证状态", "已通过", "exact", hint="提交资料后还要完成审核这一步（模拟审核通过）"
             ),
         ),  # fmt: skip
-        missing="还没有提交 A&V 认证资料：请在 A&V 认证页面依次完成确认认证函、企业四要素、授权方式和提交资料",
+        missing="还没有提交 A&V 认证资料：请在 A&V 认证页面依次完成确认认证函、工商四要素、授权方式和提交资料",
     ),
 )
 _C = COMPANY_TASK

@@ -19,6 +19,7 @@ AV_WRONG = {
     "address_en": "No. 201, Guyuan Road, Guyuan Street, Yuelu District, Changsha City, Hunan Province",
     "license_no": "440000551523412",
     "premises": "租赁",
+    "premises_owner": "张龙",
     "registered_capital_cny": "100000",
     "legal_rep_name_en": "Zhang hu",
     "legal_rep_gender": "女",
@@ -112,13 +113,13 @@ def test_materials_under_review_miss_only_the_status(make_backend):
         assert screen.submit_step().ok
     result = evaluate("02.2.3", backend)
     assert [f.key for f in result.wrong] == ["status"]
-    assert result == pytest.approx(10 * 19 / 20)
+    assert result == pytest.approx(10 * 20 / 21, abs=0.01)
 
 
 @pytest.mark.parametrize("key", list(AV_WRONG))
 def test_each_wrong_av_field_scores_less_and_is_named(make_backend, capsys, key):
     result = check("02.2.3", verified(make_backend, **{key: AV_WRONG[key]}))
-    assert result == pytest.approx(10 * 19 / 20)
+    assert result == pytest.approx(10 * 20 / 21, abs=0.01)
     assert [f.key for f in result.wrong] == [key]
     out = capsys.readouterr().out
     assert f"✘ {AV_LABELS[key]}" in out
@@ -159,7 +160,7 @@ def test_a_hand_edited_store_is_graded_not_crashed(make_backend):
     backend = verified(make_backend)
     with backend.transaction("test.edit") as work:
         work.verification.materials.registered_capital_cny = 10**12
-    assert evaluate("02.2.3", backend) == pytest.approx(9.5)
+    assert evaluate("02.2.3", backend) == pytest.approx(10 * 20 / 21, abs=0.01)
 
 
 # --- knowledge checks ---------------------------------------------------------------------------

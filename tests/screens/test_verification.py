@@ -176,7 +176,7 @@ def test_quotes_and_ampersands_are_kept_and_shown_escaped(screen):
 
 
 def test_choices_refuse_values_that_are_not_options(screen):
-    for key in ("auth_method", "premises", "premises_owner", "legal_rep_gender", "license_type"):
+    for key in ("auth_method", "premises", "legal_rep_gender", "license_type"):
         with pytest.raises(ValueError):
             screen.fill(**{key: "<script>alert(1)</script>"})
 
@@ -191,3 +191,26 @@ def test_a_sub_account_is_told_and_refused(make_backend, role):
     for result in (screen.submit_step(), screen.submit()):
         assert not result.ok and "A&V" in result.message
     assert screen.step == "letter" and file_bytes(backend.path) == before
+
+
+def test_new_fields_are_shown_again_on_reload(make_backend):
+    """对公账户, 经营地址 and 认证联系人 (L610, L628) come back when the notebook is opened again."""
+    backend = make_backend("02_store")
+    extra = {"account_bank": "中国银行长沙岳麓支行", "account_holder": "湖南典阅科技有限公司",
+             "account_no": "601382010000123", "operating_address_cn": "湖南省长沙市岳麓区麓谷大道 8 号",
+             "contact_name": "Mark"}  # fmt: skip
+    screen = aw.screen_for("02.2.3", backend)
+    assert screen.fill(**AV, **extra, auth_method="对公账号打款验证").submit().ok
+    again = aw.screen_for("02.2.3", backend)
+    for key, value in {**extra, "premises_owner": AV["premises_owner"]}.items():
+        assert again.inputs[key].value == value, key
+    assert "工商四要素" in again.indicator.value
+
+
+def test_a_bad_account_number_shows_beside_the_field_and_stays_typed(make_backend):
+    backend = make_backend("02_store")
+    screen = aw.screen_for("02.2.3", backend)
+    result = screen.fill(**AV, auth_method="对公账号打款验证", account_no="12ab").submit()
+    assert not result.ok
+    assert "对公账号" in screen.error_labels["account_no"].value
+    assert screen.inputs["account_no"].value == "12ab"

@@ -346,3 +346,121 @@ def test_manual_verification_adds_the_certification_companys_days_beyond_7_to_8(
     total = (state.passed_on - state.letter.visited_on).days
     assert total > rules.AV_TOTAL_DAYS[1]  # 03-24: 9 days, the manual check's extra working days
     assert any("线下验证" in n and f"共 {total} 天" in n for n in notes)
+
+
+# --- issue 9: owner's name, operating address, contact, corporate account (L610, L628, L646) -------------
+ACCOUNT = {"account_bank": "中国银行长沙岳麓支行", "account_holder": "湖南典阅科技有限公司",
+           "account_no": "6013 8201 0000 1234 567"}  # fmt: skip
+
+
+def test_the_step_is_named_as_in_the_textbook():
+    from alisim_widgets.sim.verification import LABELS, STEPS
+
+    assert dict(STEPS)["elements"] == "工商四要素"
+    assert LABELS["legal_rep_name"] == "公司法人中文名"
+    assert LABELS["legal_rep_id_no"] == "公司法人身份证号"
+    assert LABELS["legal_rep_email"] == "公司法人邮箱"
+
+
+@pytest.mark.parametrize("owner", ["湖南典阅科技有限公司", "公司名称", "公司"])
+def test_the_owner_is_a_name_and_the_company_needs_no_warning(backend, owner):
+    warnings = at_materials(backend).submit_materials({**AV, "premises_owner": owner})
+    assert backend.state.verification.materials.premises_owner == owner
+    assert not any("所有权人" in w for w in warnings)
+
+
+def test_an_owner_other_than_the_company_is_accepted_with_advice(backend):
+    warnings = at_materials(backend).submit_materials({**AV, "premises_owner": "张龙"})
+    assert backend.state.verification.materials.premises_owner == "张龙"
+    assert any("所有权人" in w and "湖南典阅科技有限公司" in w for w in warnings)
+
+
+@pytest.mark.parametrize("key", ["premises_owner", "operating_address_cn", "contact_name"])
+@pytest.mark.parametrize("case", ["huge", "emoji", "script", "sql"])
+def test_new_material_fields_refuse_hostile_text(backend, key, case):
+    v = at_materials(backend)
+    with pytest.raises(ValidationFailed) as e:
+        v.submit_materials({**AV, key: HOSTILE_TEXT[case]})
+    assert key in e.value.by_field()
+    assert backend.state.verification.materials is None
+
+
+def test_operating_address_and_contact_are_optional_and_stored(backend):
+    v = at_materials(backend)
+    v.submit_materials(AV)
+    m = backend.state.verification.materials
+    assert (m.operating_address_cn, m.contact_name) == ("", "")
+    assert backend.state.verification.status == "review"
+
+
+def test_operating_address_and_contact_are_kept(make_backend):
+    backend = make_backend("02_store")
+    v = at_materials(backend)
+    v.submit_materials(
+        {**AV, "operating_address_cn": "湖南省长沙市岳麓区麓谷大道 8 号", "contact_name": "Mark"}
+    )
+    m = backend.state.verification.materials
+    assert m.operating_address_cn == "湖南省长沙市岳麓区麓谷大道 8 号" and m.contact_name == "Mark"
+
+
+def test_the_corporate_account_is_stored_without_spaces(backend):
+    v = backend.verification
+    v.confirm_letter()
+    v.submit_elements(ELEMENTS)
+    assert not any("对公账户" in w for w in v.choose_auth("对公账号打款验证", ACCOUNT))
+    acc = backend.state.verification.corporate_account
+    assert acc.account_no == "6013820100001234567" and acc.account_holder == "湖南典阅科技有限公司"
+
+
+def test_bank_transfer_without_an_account_is_accepted_with_advice(backend):
+    v = backend.verification
+    v.confirm_letter()
+    v.submit_elements(ELEMENTS)
+    assert any("对公账户" in w for w in v.choose_auth("对公账号打款验证"))
+    assert backend.state.verification.corporate_account is None
+
+
+def test_another_method_keeps_no_bank_account(backend):
+    v = backend.verification
+    v.confirm_letter()
+    v.submit_elements(ELEMENTS)
+    v.choose_auth("线下验证", ACCOUNT)
+    assert backend.state.verification.corporate_account is None
+
+
+@pytest.mark.parametrize(("digits", "ok"), [(8, False), (9, True), (30, True), (31, False)])
+def test_account_number_length_both_sides(backend, digits, ok):
+    v = backend.verification
+    v.confirm_letter()
+    v.submit_elements(ELEMENTS)
+    account = {**ACCOUNT, "account_no": "6" * digits}
+    if ok:
+        v.choose_auth("对公账号打款验证", account)
+        assert backend.state.verification.corporate_account.account_no == "6" * digits
+    else:
+        before = file_bytes(backend.path)
+        with pytest.raises(ValidationFailed) as e:
+            v.choose_auth("对公账号打款验证", account)
+        assert "account_no" in e.value.by_field() and "位数字" in e.value.by_field()["account_no"]
+        assert backend.verification.status == "auth"
+        assert file_bytes(backend.path) == before
+
+
+@pytest.mark.parametrize("key", ["account_bank", "account_holder", "account_no"])
+@pytest.mark.parametrize("case", ["huge", "emoji", "script", "sql"])
+def test_account_fields_refuse_hostile_text(backend, key, case):
+    v = backend.verification
+    v.confirm_letter()
+    v.submit_elements(ELEMENTS)
+    with pytest.raises(ValidationFailed) as e:
+        v.choose_auth("对公账号打款验证", {**ACCOUNT, key: HOSTILE_TEXT[case]})
+    assert key in e.value.by_field()
+    assert backend.verification.status == "auth"
+
+
+def test_another_holder_is_accepted_with_advice(backend):
+    v = backend.verification
+    v.confirm_letter()
+    v.submit_elements(ELEMENTS)
+    warnings = v.choose_auth("对公账号打款验证", {**ACCOUNT, "account_holder": "张龙"})
+    assert any("开户名" in w for w in warnings)

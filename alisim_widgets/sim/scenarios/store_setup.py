@@ -74,7 +74,7 @@ def complete_store_setup(state: StoreState) -> None:
         address_en="No. 200, Guyuan Road, Guyuan Street, Yuelu District, Changsha City, Hunan Province",
         license_no="370000266736773",
         premises="自有产权",
-        premises_owner="公司",
+        premises_owner="湖南典阅科技有限公司",
         registered_capital_cny=1_000_000,
         legal_rep_name="张龙",
         legal_rep_name_en="Zhang long",
