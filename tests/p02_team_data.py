@@ -54,7 +54,7 @@ def decoration_values() -> dict:
         "show_company_name": True,
         "carousel_images": [(f"banner{n}.jpg", image_bytes(900, 350, "JPEG")) for n in range(1, 4)],
         "carousel_height": 350,
-        "carousel_rotation": "5秒",
+        "carousel_rotation": "每五秒切换",
         "banner_images": [("full_width.jpg", image_bytes(1920, 550, "JPEG"))],
         "banner_height": 550,
         "agent1_name": "Xu tiantian",
@@ -64,6 +64,7 @@ def decoration_values() -> dict:
         "custom_title": "Why Choose Us",
         "custom_content": "We have a complete supply chain system and offer one-stop sales services.",
         "video_file": ("company_profile.mp4", mp4_bytes(95)),
+        "tiled_products": ["3168", "3170"],
     }
 
 

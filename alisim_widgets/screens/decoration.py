@@ -132,12 +132,18 @@ class SignboardForm(UploadScreen):
             help="不上传图片，使用平台默认招牌",
         ),
         Field("show_company_name", L["show_company_name"], "checkbox", help="在店招上显示公司名称"),
+        Field("signboard_logo", L["signboard_logo"], "file", help="可选，JPG/PNG，显示在公司名称旁边"),
+        Field("name_font", L["name_font"], "select", options=rules.SIGNBOARD_FONTS),
+        Field("name_size", L["name_size"], "select", options=tuple(map(str, rules.SIGNBOARD_FONT_SIZES))),
+        Field("name_effect", L["name_effect"], "select", options=rules.SIGNBOARD_EFFECTS),
     )
 
     def _apply(self, values: dict[str, Any]) -> Any:
         return self.backend.decoration.set_signboard(
             values["signboard_image"], use_default=values["use_default_signboard"],
-            show_company_name=values["show_company_name"],
+            show_company_name=values["show_company_name"], logo=values["signboard_logo"],
+            name_font=values["name_font"] or "", name_size=values["name_size"],
+            name_effect=values["name_effect"] or "",
         )  # fmt: skip
 
     def _load_saved(self) -> None:
@@ -145,6 +151,9 @@ class SignboardForm(UploadScreen):
         self.inputs["show_company_name"].value = True if sb is None else sb.show_company_name
         if sb is not None:
             self.inputs["use_default_signboard"].value = sb.image is None
+            self.inputs["name_font"].value = sb.name_font or None
+            self.inputs["name_size"].value = str(sb.name_size) if sb.name_size else None
+            self.inputs["name_effect"].value = sb.name_effect or None
             what = (
                 "默认招牌"
                 if sb.image is None
@@ -155,27 +164,30 @@ class SignboardForm(UploadScreen):
 
 class CarouselForm(UploadScreen):
     title = "轮播 banner"
-    subtitle = (f"最多 {rules.CAROUSEL_MAX_IMAGES} 张，JPG/PNG，每张不超过 2 MB，宽 {rules.CAROUSEL_WIDTH_PX} 像素，"
+    subtitle = (f"最多 {rules.CAROUSEL_MAX_IMAGES} 张，JPG/PNG，每张不超过 2 MB，建议宽 {rules.CAROUSEL_WIDTH_PX} 像素，"
                 f"高 {' / '.join(map(str, rules.CAROUSEL_HEIGHTS_PX))} 像素（同一板块高度一致）")  # fmt: skip
     submit_label = "保存轮播 banner"
     fields = (
         Field("carousel_images", L["carousel_images"], "files", required=True),
         Field("carousel_height", L["carousel_height"], "select", required=True,
               options=tuple(map(str, rules.CAROUSEL_HEIGHTS_PX))),
-        Field("carousel_rotation", L["carousel_rotation"], "radio", required=True, options=rules.CAROUSEL_ROTATION,
-              help="不轮播 = 买家手动切换"),
+        Field("carousel_rotation", L["carousel_rotation"], "radio", required=True, options=rules.CAROUSEL_ROTATION),
+        Field("carousel_placement", L["carousel_placement"], "select", options=rules.BANNER_PLACEMENTS,
+              help="在页面上把板块拖到哪里"),
     )  # fmt: skip
 
     def _apply(self, values: dict[str, Any]) -> Any:
         return self.backend.decoration.set_carousel(
-            values["carousel_images"], values["carousel_height"], values["carousel_rotation"]
-        )
+            values["carousel_images"], values["carousel_height"], values["carousel_rotation"],
+            values["carousel_placement"] or "",
+        )  # fmt: skip
 
     def _load_saved(self) -> None:
         m = self.backend.decoration.current.carousel
         if m is not None:
             self.inputs["carousel_height"].value = str(m.height)
             self.inputs["carousel_rotation"].value = m.rotation
+            self.inputs["carousel_placement"].value = m.placement or None
             self.status.value = (
                 f"<div class='alisim-ok'>✔ 已保存 {len(m.images)} 张，高 {m.height} 像素</div>"
             )
@@ -190,33 +202,45 @@ class FullBannerForm(UploadScreen):
         Field("banner_images", L["banner_images"], "files", required=True),
         Field("banner_height", L["banner_height"], "select", required=True,
               options=tuple(map(str, rules.FULL_BANNER_HEIGHTS_PX))),
+        Field("banner_placement", L["banner_placement"], "select", options=rules.BANNER_PLACEMENTS,
+              help="在页面上把板块拖到哪里"),
     )  # fmt: skip
 
     def _apply(self, values: dict[str, Any]) -> Any:
-        return self.backend.decoration.set_full_banner(values["banner_images"], values["banner_height"])
+        return self.backend.decoration.set_full_banner(
+            values["banner_images"], values["banner_height"], values["banner_placement"] or ""
+        )
 
     def _load_saved(self) -> None:
         m = self.backend.decoration.current.full_banner
         if m is not None:
             self.inputs["banner_height"].value = str(m.height)
+            self.inputs["banner_placement"].value = m.placement or None
             self.status.value = (
                 f"<div class='alisim-ok'>✔ 已保存 {len(m.images)} 张，高 {m.height} 像素</div>"
             )
 
 
 class TiledForm(UploadScreen):
-    title = "产品平铺"
-    subtitle = f"最多 {rules.TILED_PRODUCTS_MAX} 个产品，手动选择；只能选择店铺里已发布的产品"
-    submit_label = "保存产品平铺"
+    title = "产品推荐"
+    subtitle = (
+        f"板块类型：{'、'.join(rules.PRODUCT_MODULE_TYPES)}。平铺最多 {rules.TILED_PRODUCTS_MAX} 个产品，手动选择；"
+        "单品选 1 个；橱窗产品、主营产品认证、智能产品推荐由平台自动展示"
+    )
+    submit_label = "保存产品推荐板块"
 
     def __init__(self, backend: Backend) -> None:
         products = backend.decoration.products()
         self._choices = {str(p.id): f"{p.id} {str(p.title)[:48]}" for p in products}
         self.fields = (
+            Field("product_module_type", L["product_module_type"], "select", options=rules.PRODUCT_MODULE_TYPES,
+                  help="不选即为平铺"),
             Field("tiled_title", L["tiled_title"], max_len=60, placeholder="如 Hot Products"),
-            Field("tiled_products", L["tiled_products"], "multiselect", required=True,
+            Field("tiled_products", L["tiled_products"], "multiselect",
                   options=tuple(self._choices.values()),
                   help="" if products else "店铺里还没有已发布的产品（项目三发布产品后可以添加）"),
+            Field("product_module_link", L["product_module_link"], max_len=rules.PRODUCT_MODULE_LINK_MAX,
+                  placeholder="可选，如 https://dianyue.en.alibaba.com/productgrouplist.html"),
         )  # fmt: skip
         super().__init__(backend)
         if not products:
@@ -241,12 +265,16 @@ class TiledForm(UploadScreen):
         return out
 
     def _apply(self, values: dict[str, Any]) -> Any:
-        return self.backend.decoration.set_tiled_products(values["tiled_products"], values["tiled_title"])
+        return self.backend.decoration.set_tiled_products(
+            values["tiled_products"], values["tiled_title"], values["product_module_type"] or "平铺",
+            values["product_module_link"],
+        )  # fmt: skip
 
     def _load_saved(self) -> None:
         m = self.backend.decoration.current.tiled
         if m is not None:
             self.inputs["tiled_title"].value = m.title
+            self.inputs["product_module_link"].value = m.link
             chosen = {self._choices.get(str(i)) for i in m.product_ids}
             for box in self.inputs["tiled_products"].children:
                 box.value = box.description in chosen
@@ -376,7 +404,7 @@ _FORMS = (
     ("signboard", "店招", SignboardForm),
     ("carousel", "轮播 banner", CarouselForm),
     ("full_banner", "通栏 banner", FullBannerForm),
-    ("tiled", "产品平铺", TiledForm),
+    ("tiled", "产品推荐", TiledForm),
     ("service", "客服模块", ServiceForm),
     ("custom", "自定义内容区", CustomAreaForm),
     ("video", "视频", VideoForm),
@@ -511,8 +539,20 @@ def preview_html(backend: Backend) -> str:
             if sb.image
             else f"background:linear-gradient({ORANGE},#ffb37a);"
         )
-        name = f"<div style='position:absolute;left:16px;top:24px;font-size:20px;color:#fff;" \
-               f"text-shadow:0 1px 3px #000'>{company}</div>" if sb.show_company_name else ""  # fmt: skip
+        # The chosen 字体 / 字号 / 效果 (L1140) are shown as closely as a browser allows; names are escaped.
+        font = f"font-family:{esc(sb.name_font)};" if sb.name_font and sb.name_font != "默认字体" else ""
+        size = round((sb.name_size or 20) * 178 / rules.SIGNBOARD_PX[1] * 1.5)
+        effect = {"加粗": "font-weight:bold;", "描边": "-webkit-text-stroke:1px #333;"}.get(
+            sb.name_effect, ""
+        )
+        shadow = "0 2px 6px #000" if sb.name_effect == "阴影" else "0 1px 3px #000"
+        logo = (
+            f"<img src='{sb.logo.preview}' style='height:40px;vertical-align:middle;margin-right:8px'>"
+            if sb.logo
+            else ""
+        )
+        name = f"<div style='position:absolute;left:16px;top:24px;font-size:{size}px;color:#fff;{font}{effect}" \
+               f"text-shadow:{shadow}'>{logo}{company if sb.show_company_name else ''}</div>"  # fmt: skip
         h = 178  # 760 px wide preview: 280 px scale to 177.3
         nav = round(nav_h * h / rules.SIGNBOARD_PX[1])
         parts.append(
@@ -550,6 +590,13 @@ def preview_html(backend: Backend) -> str:
         )
         parts.append(f"<div style='margin:8px'><b>{esc(deco.tiled.title) or '产品平铺'}</b>"
                      f"<div style='display:flex;flex-wrap:wrap'>{cells}</div></div>")  # fmt: skip
+    for module in deco.product_modules:
+        link = f" · 链接：{esc(module.link)}" if module.link else ""
+        what = f"{len(module.product_ids)} 个产品" if module.product_ids else "由平台自动展示"
+        parts.append(
+            f"<div style='margin:8px'><b>{esc(module.title) or esc(module.module_type)}</b>"
+            f"（{esc(module.module_type)}，{what}{link}）</div>"
+        )
     if deco.video:
         v = deco.video
         parts.append(f"<div style='margin:8px;padding:30px;background:#222;color:#fff;text-align:center'>▶ "

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import rules, validate
 from .decoration_models import (
+    OLD_ROTATION,  # old short rotation names (before the textbook's wording) still mean the same
     BannerModule,
     CustomArea,
     Decoration,
@@ -51,6 +52,14 @@ DECORATION_LABELS = {
     "signboard_image": "招牌底图",
     "use_default_signboard": "使用默认招牌",
     "show_company_name": "显示公司名称",
+    "signboard_logo": "公司 Logo",
+    "name_font": "公司名称字体",
+    "name_size": "公司名称字号",
+    "name_effect": "公司名称效果",
+    "carousel_placement": "轮播 banner 位置",
+    "banner_placement": "通栏 banner 位置",
+    "product_module_type": "产品推荐板块类型",
+    "product_module_link": "板块链接",
     "carousel_images": "轮播 banner 图片",
     "carousel_height": "轮播 banner 高度",
     "carousel_rotation": "轮播时间",
@@ -75,6 +84,9 @@ _SHOP_TEXT_CHARS = validate.CJK + r"A-Za-z0-9 .,!?:()&'\"/%#@+*\-，。！？：
 _SHOP_TEXT_DESC = "中英文、数字和常用标点"
 _SHOP_TEXT = {"allowed": _SHOP_TEXT_CHARS, "allowed_desc": _SHOP_TEXT_DESC}
 _FILENAME_MAX = 120
+# 产品推荐 types whose products the platform picks itself (showcase order, certified main products, AI).
+AUTO_PRODUCT_MODULES = ("橱窗产品", "主营产品认证", "智能产品推荐")
+_LINK_BAD_CHARS = set(" \t\n\r<>\"'`\\{}|^")
 
 
 def _uploads(errors: FieldErrors, key: str, label: str, value: Any) -> list[Upload]:
@@ -180,10 +192,49 @@ class DecorationArea:
         return [p for p in items if getattr(p, "status", "已发布") != "已下架"]
 
     # --- 店招 --------------------------------------------------------------------------------------
-    def set_signboard(self, image: Any = None, *, use_default: bool = False, show_company_name: bool = True):
-        """招牌设置: a JPG/PNG of at least 1200×280 px, or the default signboard."""
+    def set_signboard(
+        self,
+        image: Any = None,
+        *,
+        use_default: bool = False,
+        show_company_name: bool = True,
+        logo: Any = None,
+        name_font: Any = "",
+        name_size: Any = None,
+        name_effect: Any = "",
+    ):
+        """招牌设置: a JPG/PNG of at least 1200×280 px (or the default), a logo, the name's font/size/effect."""
         require(self.backend, "store.shop_decoration")
         errors, warnings_out = FieldErrors(), []
+        logo_asset = None
+        logo_up = self._one(errors, "signboard_logo", DECORATION_LABELS["signboard_logo"], logo)
+        if logo_up is not None:
+            logo_asset, why = measure_image(logo_up)
+            if why:
+                errors.add("signboard_logo", f"{DECORATION_LABELS['signboard_logo']}{why}", "image")
+        font = validate.choice(
+            errors,
+            "name_font",
+            DECORATION_LABELS["name_font"],
+            name_font,
+            rules.SIGNBOARD_FONTS,
+            required=False,
+        )
+        effect = validate.choice(
+            errors, "name_effect", DECORATION_LABELS["name_effect"], name_effect, rules.SIGNBOARD_EFFECTS,
+            required=False,
+        )  # fmt: skip
+        size = None
+        if name_size not in (None, ""):
+            size = validate.integer(errors, "name_size", DECORATION_LABELS["name_size"], name_size)
+            if size is not None and size not in rules.SIGNBOARD_FONT_SIZES:
+                errors.add(
+                    "name_size",
+                    f"{DECORATION_LABELS['name_size']}只能是 {' / '.join(map(str, rules.SIGNBOARD_FONT_SIZES))}"
+                    f" 像素（当前 {size}）",
+                    "choice",
+                )
+                size = None
         lab = DECORATION_LABELS["signboard_image"]
         asset = None
         up = self._one(errors, "signboard_image", lab, image)
@@ -219,52 +270,78 @@ class DecorationArea:
             deco.signboard = Signboard(
                 image=None if use_default and up is None else asset,
                 show_company_name=show_company_name,
+                logo=logo_asset,
+                name_font=font or "",
+                name_size=size,
+                name_effect=effect or "",
                 updated_at=self.backend.now(),
             )
         return warnings_out
 
     # --- banners -------------------------------------------------------------------------------
-    def set_carousel(self, images: Any, height: Any, rotation: Any) -> list[str]:
-        """轮播 banner: 1-4 JPG/PNG images ≤ 2 MB, 900 px wide, all of the chosen height (250/350/450)."""
+    def set_carousel(self, images: Any, height: Any, rotation: Any, placement: Any = "") -> list[str]:
+        """轮播 banner: 1-4 JPG/PNG images ≤ 2 MB, all of the chosen height (250/350/450); 900 px wide advised."""
         require(self.backend, "store.shop_decoration")
-        errors = FieldErrors()
+        errors, warnings_out = FieldErrors(), []
         h = self._height(errors, "carousel_height", rules.CAROUSEL_HEIGHTS_PX, height)
         rot = validate.choice(
             errors,
             "carousel_rotation",
             DECORATION_LABELS["carousel_rotation"],
-            rotation,
+            OLD_ROTATION.get(rotation, rotation) if isinstance(rotation, str) else rotation,
             rules.CAROUSEL_ROTATION,
         )
+        place = self._placement(errors, "carousel_placement", placement)
+        # L1158 says 建议宽为900像素: other widths are advice (a warning), not a refusal.
         assets = self._banner_images(
             errors, "carousel_images", images, rules.CAROUSEL_MAX_IMAGES, rules.CAROUSEL_WIDTH_PX, h,
-            rules.CAROUSEL_MAX_BYTES,
+            rules.CAROUSEL_MAX_BYTES, advised_width=True, warnings_out=warnings_out,
         )  # fmt: skip
         errors.raise_if_any()
         with self._work("decoration.carousel", f"{len(assets)} 张") as (work, deco):
-            deco.carousel = BannerModule(height=h, rotation=rot, images=assets, updated_at=self.backend.now())
-        return []
+            deco.carousel = BannerModule(
+                height=h, rotation=rot, images=assets, placement=place, updated_at=self.backend.now()
+            )
+        return warnings_out
 
-    def set_full_banner(self, images: Any, height: Any) -> list[str]:
+    def set_full_banner(self, images: Any, height: Any, placement: Any = "") -> list[str]:
         """通栏 banner: 1-5 JPG/PNG images, 1920 px wide, all 550 or 650 px high."""
         require(self.backend, "store.shop_decoration")
         errors = FieldErrors()
         h = self._height(errors, "banner_height", rules.FULL_BANNER_HEIGHTS_PX, height)
+        place = self._placement(errors, "banner_placement", placement)
         assets = self._banner_images(
             errors, "banner_images", images, rules.FULL_BANNER_MAX_IMAGES, rules.FULL_BANNER_WIDTH_PX, h,
             rules.DECORATION_UPLOAD_MAX_BYTES,
         )  # fmt: skip
         errors.raise_if_any()
         with self._work("decoration.full_banner", f"{len(assets)} 张") as (work, deco):
-            deco.full_banner = BannerModule(height=h, images=assets, updated_at=self.backend.now())
+            deco.full_banner = BannerModule(
+                height=h, images=assets, placement=place, updated_at=self.backend.now()
+            )
         return []
 
     # --- 产品平铺 --------------------------------------------------------------------------------
-    def set_tiled_products(self, product_ids: Any, title: Any = "") -> list[str]:
-        """产品平铺: 1-8 of the store's products, chosen by hand."""
+    def set_tiled_products(
+        self, product_ids: Any, title: Any = "", module_type: Any = "平铺", link: Any = ""
+    ) -> list[str]:
+        """A 产品推荐 module (L1164-1167): 平铺 takes 1-8 products chosen by hand; 单品 exactly one;
+        带类目产品 / 重点推荐 1-8; 橱窗产品, 主营产品认证 and 智能产品推荐 are filled by the platform."""
         require(self.backend, "store.shop_decoration")
-        errors = FieldErrors()
-        lab = DECORATION_LABELS["tiled_products"]
+        errors, warnings_out = FieldErrors(), []
+        kind = validate.choice(
+            errors,
+            "product_module_type",
+            DECORATION_LABELS["product_module_type"],
+            "平铺" if module_type in (None, "") else module_type,
+            rules.PRODUCT_MODULE_TYPES,
+        )
+        clean_link = self._link(errors, link)
+        lab = DECORATION_LABELS["tiled_products"] if kind in (None, "平铺") else f"{kind}板块的产品"
+        if kind in AUTO_PRODUCT_MODULES:
+            if product_ids not in (None, "", [], ()):
+                warnings_out.append(f"{kind}板块的产品由平台按后台设置自动展示，手动选择的产品不会保存。")
+            product_ids = []
         clean_title = validate.text(
             errors,
             "tiled_title",
@@ -280,6 +357,8 @@ class DecorationArea:
             product_ids = []
         if isinstance(product_ids, (str, int)) or not isinstance(product_ids, (list, tuple)):
             errors.add("tiled_products", f"{lab}应为一组产品编号", "type")
+        elif kind in AUTO_PRODUCT_MODULES:
+            pass  # nothing to choose: the platform shows the showcase / certified / recommended products
         elif not known:
             errors.add(
                 "tiled_products", "店铺里还没有已发布的产品，发布产品后才能添加产品平铺板块", "no_products"
@@ -299,6 +378,8 @@ class DecorationArea:
                     errors.add("tiled_products", f"请至少选择 1 个{lab}", "required")
                 elif len(ids) != len(set(ids)):
                     errors.add("tiled_products", f"{lab}不能重复选择同一个产品", "unique")
+                elif kind == "单品" and len(ids) != 1:
+                    errors.add("tiled_products", f"{lab}只能选 1 个（当前 {len(ids)} 个）", "max_n")
                 elif len(ids) > rules.TILED_PRODUCTS_MAX:
                     errors.add(
                         "tiled_products",
@@ -306,11 +387,16 @@ class DecorationArea:
                         "max_n",
                     )
         errors.raise_if_any()
-        with self._work("decoration.tiled", f"{len(ids)} 个产品") as (work, deco):
-            deco.tiled = TiledProducts(
-                title=clean_title or "", product_ids=ids, updated_at=self.backend.now()
-            )
-        return []
+        with self._work("decoration.tiled", f"{kind} {len(ids)} 个产品") as (work, deco):
+            module = TiledProducts(
+                title=clean_title or "", product_ids=ids, module_type=kind, link=clean_link,
+                updated_at=self.backend.now(),
+            )  # fmt: skip
+            if kind == "平铺":
+                deco.tiled = module
+            else:  # one module of each other type: saving it again replaces it
+                deco.product_modules = [m for m in deco.product_modules if m.module_type != kind] + [module]
+        return warnings_out
 
     # --- 客服模块 --------------------------------------------------------------------------------
     def set_service(self, agents: Any) -> list[str]:
@@ -520,6 +606,35 @@ class DecorationArea:
             return None
 
     @staticmethod
+    def _placement(errors: FieldErrors, key: str, value: Any) -> str:
+        if value in (None, ""):
+            return ""  # not dragged anywhere yet: the platform puts a new module under the last one
+        place = validate.choice(errors, key, DECORATION_LABELS[key], value, rules.BANNER_PLACEMENTS)
+        return place or ""
+
+    @staticmethod
+    def _link(errors: FieldErrors, value: Any) -> str:
+        """A module's optional link: an http(s) address without spaces or markup."""
+        lab = DECORATION_LABELS["product_module_link"]
+        if value is None or value == "":
+            return ""
+        if not isinstance(value, str):
+            errors.add("product_module_link", f"{lab}应为网址文字", "type")
+            return ""
+        link = value.strip()
+        if len(link) > rules.PRODUCT_MODULE_LINK_MAX:
+            errors.add(
+                "product_module_link",
+                f"{lab}不能超过 {rules.PRODUCT_MODULE_LINK_MAX} 个字符（当前 {len(link)}）",
+                "max_len",
+            )
+        elif not link.lower().startswith(("http://", "https://")) or len(link) < 12:
+            errors.add("product_module_link", f"{lab}应以 http:// 或 https:// 开头的完整网址", "url")
+        elif any(ch in _LINK_BAD_CHARS or not ch.isprintable() or not ch.isascii() for ch in link):
+            errors.add("product_module_link", f"{lab}不能包含空格、引号、尖括号或中文等字符", "url")
+        return link if not errors.has("product_module_link") else ""
+
+    @staticmethod
     def _height(errors: FieldErrors, key: str, options: tuple[int, ...], value: Any) -> int | None:
         label = DECORATION_LABELS[key]
         number = validate.integer(errors, key, label, value)
@@ -529,7 +644,9 @@ class DecorationArea:
         return number
 
     @staticmethod
-    def _banner_images(errors, key, images, max_n, width, height, max_bytes) -> list[ImageAsset]:
+    def _banner_images(
+        errors, key, images, max_n, width, height, max_bytes, *, advised_width=False, warnings_out=None
+    ) -> list[ImageAsset]:
         label = DECORATION_LABELS[key]
         uploads = _uploads(errors, key, label, images)
         if errors.has(key):
@@ -548,7 +665,11 @@ class DecorationArea:
                 errors.add(key, f"{label}{where}{why}", "image")
                 continue
             problems = []
-            if asset.width != width:
+            if asset.width != width and advised_width:
+                warnings_out.append(
+                    f"{label}{where}建议宽 {width} 像素（当前 {asset.width}），前台会按比例缩放。"
+                )
+            elif asset.width != width:
                 problems.append(f"宽度应为 {width} 像素（当前 {asset.width}）")
             if height is not None and asset.height != height:
                 problems.append(f"高度应为所选的 {height} 像素（当前 {asset.height}）")

@@ -7,8 +7,9 @@ JPEG preview for the decorated home page; the original bytes are not kept (the s
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from .model_base import SavedModel
 
@@ -23,6 +24,9 @@ __all__ = [
     "ShopVideo",
     "Decoration",
 ]
+
+
+OLD_ROTATION = {"不轮播": "不轮播（买家手动切换）", "5秒": "每五秒切换", "10秒": "每十秒切换"}
 
 
 class ImageAsset(SavedModel):
@@ -42,6 +46,10 @@ class Signboard(SavedModel):
 
     image: ImageAsset | None = None  # None: the default signboard
     show_company_name: bool = True
+    logo: ImageAsset | None = None  # 公司 Logo on the signboard (L1140)
+    name_font: str = ""  # the company name's 字体 / 字号 / 效果 (L1140): rules.SIGNBOARD_*
+    name_size: int | None = None
+    name_effect: str = ""
     updated_at: dt.datetime
 
 
@@ -51,14 +59,23 @@ class BannerModule(SavedModel):
     height: int
     rotation: str = ""  # carousel only: rules.CAROUSEL_ROTATION
     images: list[ImageAsset] = Field(default_factory=list)
+    placement: str = ""  # where it was dragged on the page (L1148): rules.BANNER_PLACEMENTS
     updated_at: dt.datetime
+
+    @field_validator("rotation", mode="before")
+    @classmethod
+    def _textbook_wording(cls, value: Any) -> Any:
+        # State files saved before the options were worded as printed (L1154-1156) still load the same.
+        return OLD_ROTATION.get(value, value)
 
 
 class TiledProducts(SavedModel):
-    """产品平铺: products chosen by hand (ids of the store's products)."""
+    """A 产品推荐 module (L1164): 平铺 and the six other types; products chosen by hand (store ids)."""
 
     title: str = ""
     product_ids: list[int] = Field(default_factory=list)
+    module_type: str = "平铺"  # rules.PRODUCT_MODULE_TYPES
+    link: str = ""  # the module's own link, e.g. to a product group (L1167)
     updated_at: dt.datetime
 
 
@@ -102,7 +119,8 @@ class Decoration(SavedModel):
     signboard: Signboard | None = None
     carousel: BannerModule | None = None
     full_banner: BannerModule | None = None
-    tiled: TiledProducts | None = None
+    tiled: TiledProducts | None = None  # the 平铺 module (task 02.4.1)
+    product_modules: list[TiledProducts] = Field(default_factory=list)  # the other 产品推荐 types, one each
     service: ServiceModule | None = None
     custom_areas: list[CustomArea] = Field(default_factory=list)
     video: ShopVideo | None = None

@@ -72,13 +72,38 @@ SIGNBOARD_PX = (1200, 280)  # L1138
 SIGNBOARD_NAV_COVER_PX = 44  # L1138
 CAROUSEL_MAX_IMAGES = 4  # L1158
 CAROUSEL_MAX_BYTES = 2 * 1024 * 1024  # L1158
-CAROUSEL_WIDTH_PX = 900
+CAROUSEL_WIDTH_PX = 900  # L1158 "建议宽为900像素": advice, other widths warn
 CAROUSEL_HEIGHTS_PX = (250, 350, 450)  # L1158
-CAROUSEL_ROTATION = ("不轮播", "5秒", "10秒")
+CAROUSEL_ROTATION = ("不轮播（买家手动切换）", "每五秒切换", "每十秒切换")  # L1154-1156, worded as printed
+SIGNBOARD_FONTS = (
+    "默认字体",
+    "Arial",
+    "Times New Roman",
+    "Verdana",
+    "Georgia",
+)  # L1140 字体 (names: simulator)
+SIGNBOARD_FONT_SIZES = (16, 20, 24, 28, 32, 36)  # L1140 字号 in px (values: simulator)
+SIGNBOARD_EFFECTS = ("无效果", "加粗", "阴影", "描边")  # L1140 效果 (names: simulator)
+BANNER_PLACEMENTS = (
+    "店招下方（首屏）",
+    "产品推荐板块上方",
+    "产品推荐板块下方",
+    "页面底部",
+)  # L1148 drag to a place
+PRODUCT_MODULE_TYPES = (
+    "橱窗产品",
+    "带类目产品",
+    "单品",
+    "平铺",
+    "重点推荐",
+    "主营产品认证",
+    "智能产品推荐",
+)  # L1164
+PRODUCT_MODULE_LINK_MAX = 300  # simulator: the module's own link (L1167 "标题、链接等自定义内容")
 FULL_BANNER_MAX_IMAGES = 5  # L1158
 FULL_BANNER_WIDTH_PX = 1920  # L1158
 FULL_BANNER_HEIGHTS_PX = (550, 650)  # L1158
-TILED_PRODUCTS_MAX = 8
+TILED_PRODUCTS_MAX = 8  # L1167 平铺产品最多可展示8个产品
 SERVICE_ACCOUNTS_MAX = 5  # L1054
 SERVICE_AVATAR_PX = (100, 100)  # L1175
 CUSTOM_AREAS_MAX = 15  # L1183

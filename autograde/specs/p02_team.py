@@ -40,8 +40,9 @@ DECORATION_TASK = {
     "show_company_name": True,
     "carousel_count": 3,
     "carousel_height": 350,
-    "carousel_rotation": "5秒",
+    "carousel_rotation": "每五秒切换",  # worded as L1155 prints it
     "banner_height": 550,
+    "tiled_count": 2,  # 产品平铺: the store's two listed products (L1167, chosen by hand)
     "service_agent": ("Xu tiantian", "售前咨询"),
     "custom_title": "Why Choose Us",
     "video": True,
@@ -77,6 +78,7 @@ def _decoration(backend) -> dict[str, Any] | None:
         "carousel_height": car.height if car else None,
         "carousel_rotation": car.rotation if car else None,
         "banner_height": full.height if full and full.images else None,
+        "tiled_count": len(deco.tiled.product_ids) if deco.tiled else None,
         "service_agent": [(a.name, a.kind, a.avatar.width, a.avatar.height) for a in svc.agents]
         if svc
         else None,
@@ -155,6 +157,9 @@ register(
             FieldCheck("carousel_height", "轮播 banner 高度", _D["carousel_height"], "exact"),
             FieldCheck("carousel_rotation", "轮播时间", _D["carousel_rotation"], "exact"),
             FieldCheck("banner_height", "通栏 banner", _D["banner_height"], "exact", hint="看任务要求的高度"),
+            FieldCheck(
+                "tiled_count", "产品平铺", _D["tiled_count"], _at_least, hint="把店铺里已发布的产品都选上"
+            ),
             FieldCheck(
                 "service_agent",
                 "客服模块",

@@ -93,7 +93,7 @@ def decorate(backend, **skip_or_change):
         "show_company_name": True,
         "carousel_images": [(f"b{n}.jpg", image_bytes(900, 350, "JPEG")) for n in range(3)],
         "carousel_height": 350,
-        "carousel_rotation": "5秒",
+        "carousel_rotation": "每五秒切换",
         "banner_images": [("wide.png", image_bytes(1920, 550))],
         "banner_height": 550,
         "agent1_name": "Xu tiantian",
@@ -103,6 +103,7 @@ def decorate(backend, **skip_or_change):
         "custom_title": "Why Choose Us",
         "custom_content": "We have a complete supply chain system.",
         "video_file": ("profile.mp4", mp4_bytes(95)),
+        "tiled_products": ["3168", "3170"],
     }
     for key, value in skip_or_change.items():
         if value is None:
@@ -129,11 +130,12 @@ DECORATION_MISTAKES = {
     "show_company_name": {"show_company_name": False},
     "carousel_count": {"carousel_images": [("b.jpg", image_bytes(900, 350, "JPEG"))] * 2},
     "carousel_height": {"carousel_images": [("b.jpg", image_bytes(900, 450))] * 3, "carousel_height": 450},
-    "carousel_rotation": {"carousel_rotation": "10秒"},
+    "carousel_rotation": {"carousel_rotation": "每十秒切换"},
     "banner_height": {"banner_images": [("w.png", image_bytes(1920, 650))], "banner_height": 650},
     "service_agent": {"agent1_avatar": ("xu.png", image_bytes(120, 120))},
     "custom_title": {"custom_title": "About Us"},
     "video": {"video_file": None},
+    "tiled_count": {"tiled_products": ["3168"]},
 }
 
 

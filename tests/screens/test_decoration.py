@@ -20,7 +20,7 @@ def complete() -> dict:
         "show_company_name": True,
         "carousel_images": [(f"banner{n}.jpg", image_bytes(900, 350, "JPEG")) for n in range(3)],
         "carousel_height": 350,
-        "carousel_rotation": "5秒",
+        "carousel_rotation": "每五秒切换",
         "banner_images": [("wide.png", image_bytes(1920, 550))],
         "banner_height": "550",
         "agent1_name": "Xu tiantian",
@@ -31,6 +31,7 @@ def complete() -> dict:
         "custom_content": "One-stop service & fast response",
         "video_file": ("profile.mp4", mp4_bytes(95)),
         "video_title": "Company Profile",
+        "tiled_products": ["3168", "3170"],
     }
 
 
@@ -82,15 +83,15 @@ def test_every_module_saves_and_the_preview_shows_it(screen):
 
 def test_each_tab_has_its_own_save_button(screen):
     screen.carousel.fill(carousel_images=[("b.png", image_bytes(900, 250))], carousel_height=250,
-                         carousel_rotation="不轮播")  # fmt: skip
+                         carousel_rotation="不轮播（买家手动切换）")  # fmt: skip
     screen.carousel.submit_button.click()
     assert screen.carousel.last_result.ok and screen.backend.state.decoration.carousel.height == 250
     assert "轮播 banner" in screen.preview.value  # the container redraws the preview after a tab's save
 
 
 def test_errors_show_beside_the_upload_and_the_files_stay(screen):
-    bad = [("b1.jpg", image_bytes(900, 350, "JPEG")), ("wide.png", image_bytes(1000, 350))]
-    result = screen.fill(carousel_images=bad, carousel_height=350, carousel_rotation="5秒").submit()
+    bad = [("b1.jpg", image_bytes(900, 350, "JPEG")), ("wide.png", image_bytes(900, 1000))]
+    result = screen.fill(carousel_images=bad, carousel_height=350, carousel_rotation="每五秒切换").submit()
     assert not result.ok
     assert "第 2 张（wide.png）" in screen.error_labels["carousel_images"].value
     assert "1000" in result.errors["carousel_images"]
@@ -112,6 +113,8 @@ def test_a_refused_module_does_not_stop_the_others(screen):
 
 def test_tiled_products_pick_from_the_store(make_backend):
     backend = make_backend("02_store")
+    with backend.transaction("test.no_products") as work:
+        work.products = []
     screen = aw.screen_for("02.4.1", backend)
     assert "还没有已发布的产品" in screen.tiled.widget.children[2].children[-1].value
     with backend.transaction("test.products") as work:
@@ -170,6 +173,7 @@ TEXT_KEYS = [
     "custom_content",
     "video_title",
     "tiled_title",
+    "product_module_link",
     "agent1_name",
     "agent1_tm_account",
 ]
@@ -185,7 +189,7 @@ def _module_data(key: str) -> dict:
         return {k: data[k] for k in ("video_file", "video_title")}
     if key.startswith("agent"):
         return {k: v for k, v in data.items() if k.startswith("agent1")}
-    return {"tiled_title": "Hot", "tiled_products": []}
+    return {"tiled_title": "Hot", "tiled_products": ["3168"]}
 
 
 @pytest.mark.parametrize(("key", "case"), CASES, ids=[f"{k}-{c}" for k, c in CASES])
@@ -205,6 +209,7 @@ HOSTILE_FILES = {
 }
 FILE_KEYS = [
     "signboard_image",
+    "signboard_logo",
     "carousel_images",
     "banner_images",
     "agent1_avatar",
@@ -222,6 +227,7 @@ def test_hostile_files_are_refused_and_change_nothing(tmp_path, key, case):
     data = complete()
     module = {
         "signboard_image": ["signboard_image"],
+        "signboard_logo": ["signboard_image"],
         "carousel_images": ["carousel_images", "carousel_height", "carousel_rotation"],
         "banner_images": ["banner_images", "banner_height"],
         "agent1_avatar": [k for k in data if k.startswith("agent1")],
@@ -247,7 +253,30 @@ def test_heights_outside_the_options_cannot_be_picked(screen, bad):
 
 
 def test_no_height_picked_is_refused_beside_the_field(screen):
-    result = screen.fill(carousel_images=[("b.png", image_bytes(900, 350))], carousel_rotation="5秒",
+    result = screen.fill(carousel_images=[("b.png", image_bytes(900, 350))], carousel_rotation="每五秒切换",
                          carousel_height=None).submit()  # fmt: skip
     assert not result.ok and "carousel_height" in result.errors
     assert screen.backend.state.decoration is None
+
+
+def test_signboard_style_banner_places_and_module_link_show_again(make_backend):
+    backend = make_backend("02_store")
+    screen = aw.screen_for("02.4.1", backend)
+    values = {
+        "signboard_image": ("s.png", image_bytes(1200, 280)), "signboard_logo": ("logo.png", image_bytes(80, 80)),
+        "name_font": "Georgia", "name_size": 28, "name_effect": "阴影",
+        "carousel_images": [("c.png", image_bytes(800, 350))], "carousel_height": 350,
+        "carousel_rotation": "不轮播（买家手动切换）", "carousel_placement": "店招下方（首屏）",
+        "banner_images": [("b.png", image_bytes(1920, 650))], "banner_height": 650, "banner_placement": "页面底部",
+        "product_module_type": "重点推荐", "tiled_products": ["3170"],
+        "product_module_link": "https://dianyue.en.alibaba.com/productlist.html",
+    }  # fmt: skip
+    result = screen.fill(**values).submit()
+    assert result.ok, result
+    assert any("建议宽 900" in w for w in result.warnings)  # 800 px wide: advice, saved anyway
+    again = aw.screen_for("02.4.1", backend).values()
+    assert (again["name_font"], again["name_size"], again["name_effect"]) == ("Georgia", "28", "阴影")
+    assert again["carousel_placement"] == "店招下方（首屏）" and again["banner_placement"] == "页面底部"
+    assert again["carousel_rotation"] == "不轮播（买家手动切换）"
+    assert backend.state.decoration.product_modules[0].module_type == "重点推荐"
+    assert "重点推荐" in preview_html(backend)

@@ -105,28 +105,69 @@ def test_carousel_heights_and_rotations(backend, deco, height, rotation):
 
 
 def test_carousel_holds_four_images_not_five(backend, deco):
-    deco.set_carousel([png(900, 250)] * 4, 250, "不轮播")
-    refused(
-        backend, lambda: deco.set_carousel([png(900, 250)] * 5, 250, "不轮播"), "carousel_images", "最多 4 张"
-    )
-    refused(backend, lambda: deco.set_carousel([], 250, "不轮播"), "carousel_images", "至少上传 1 张")
-
-
-@pytest.mark.parametrize("width", [899, 901])
-def test_carousel_width_is_900(backend, deco, width):
+    deco.set_carousel([png(900, 250)] * 4, 250, "不轮播（买家手动切换）")
     refused(
         backend,
-        lambda: deco.set_carousel([png(width, 350)], 350, "5秒"),
+        lambda: deco.set_carousel([png(900, 250)] * 5, 250, "不轮播（买家手动切换）"),
         "carousel_images",
-        "900",
-        str(width),
+        "最多 4 张",
     )
+    refused(
+        backend,
+        lambda: deco.set_carousel([], 250, "不轮播（买家手动切换）"),
+        "carousel_images",
+        "至少上传 1 张",
+    )
+
+
+@pytest.mark.parametrize("width", [899, 901, 1200])
+def test_carousel_width_900_is_advice(backend, deco, width):
+    # L1158: 建议宽为900像素 — other widths are saved, with advice naming both widths.
+    warnings = deco.set_carousel([png(width, 350)], 350, "每五秒切换")
+    assert backend.state.decoration.carousel.images[0].width == width
+    assert len(warnings) == 1 and "建议宽 900" in warnings[0] and str(width) in warnings[0]
+    assert deco.set_carousel([png(900, 350)], 350, "每五秒切换") == []
+
+
+def test_rotation_options_are_worded_as_printed(backend, deco):
+    assert rules.CAROUSEL_ROTATION == ("不轮播（买家手动切换）", "每五秒切换", "每十秒切换")  # L1154-1156
+    deco.set_carousel([png(900, 350)], 350, "5秒")  # the old short name still means the same
+    assert backend.state.decoration.carousel.rotation == "每五秒切换"
+
+
+def test_a_state_saved_with_old_rotation_names_loads_with_the_new_wording():
+    from alisim_widgets.sim.decoration_models import BannerModule
+
+    m = BannerModule.model_validate({"height": 350, "rotation": "10秒", "updated_at": "2022-03-20T10:00:00"})
+    assert m.rotation == "每十秒切换"
+
+
+@pytest.mark.parametrize("place", rules.BANNER_PLACEMENTS)
+def test_banners_are_placed_where_dragged(backend, deco, place):
+    deco.set_carousel([png(900, 350)], 350, "每五秒切换", place)
+    deco.set_full_banner([png(1920, 550)], 550, place)
+    assert (
+        backend.state.decoration.carousel.placement == backend.state.decoration.full_banner.placement == place
+    )
+    refused(
+        backend, lambda: deco.set_carousel([png(900, 350)], 350, "每五秒切换", "左边"), "carousel_placement"
+    )
+    refused(backend, lambda: deco.set_full_banner([png(1920, 550)], 550, "顶上"), "banner_placement")
 
 
 def test_carousel_images_match_the_chosen_height(backend, deco):
-    refused(backend, lambda: deco.set_carousel([png(900, 350)], 250, "5秒"), "carousel_images", "250", "350")
     refused(
-        backend, lambda: deco.set_carousel([png(900, 300)], 300, "5秒"), "carousel_height", "250 / 350 / 450"
+        backend,
+        lambda: deco.set_carousel([png(900, 350)], 250, "每五秒切换"),
+        "carousel_images",
+        "250",
+        "350",
+    )
+    refused(
+        backend,
+        lambda: deco.set_carousel([png(900, 300)], 300, "每五秒切换"),
+        "carousel_height",
+        "250 / 350 / 450",
     )
 
 
@@ -139,10 +180,13 @@ def test_carousel_images_up_to_exactly_2_mb(backend, deco):
     exact = noisy_jpeg(900, 350, MB2)
     over = noisy_jpeg(900, 350, MB2 + 1)
     assert (len(exact), len(over)) == (MB2, MB2 + 1)
-    deco.set_carousel([("exact.jpg", exact)], 350, "5秒")
+    deco.set_carousel([("exact.jpg", exact)], 350, "每五秒切换")
     assert backend.state.decoration.carousel.images[0].size_bytes == MB2
     refused(
-        backend, lambda: deco.set_carousel([("over.jpg", over)], 350, "5秒"), "carousel_images", "2.00 MB"
+        backend,
+        lambda: deco.set_carousel([("over.jpg", over)], 350, "每五秒切换"),
+        "carousel_images",
+        "2.00 MB",
     )
 
 
@@ -150,7 +194,7 @@ def test_carousel_refuses_gif_and_reports_every_bad_image(backend, deco):
     message = refused(
         backend,
         lambda: deco.set_carousel(
-            [("a.gif", image_bytes(900, 350, "GIF")), png(900, 350), png(800, 350)], 350, "5秒"
+            [("a.gif", image_bytes(900, 350, "GIF")), png(900, 350), png(900, 300)], 350, "每五秒切换"
         ),
         "carousel_images",
     )
@@ -158,7 +202,7 @@ def test_carousel_refuses_gif_and_reports_every_bad_image(backend, deco):
 
 
 def test_the_saved_store_stays_small(backend, deco):
-    deco.set_carousel([("big.jpg", noisy_jpeg(900, 450, MB2))] * 4, 450, "10秒")
+    deco.set_carousel([("big.jpg", noisy_jpeg(900, 450, MB2))] * 4, 450, "每十秒切换")
     assert backend.path.stat().st_size < 400_000  # previews only, never the 8 MB of originals
 
 
@@ -187,6 +231,9 @@ def with_products(backend):
 
 
 def test_tiled_needs_products_in_the_store(backend, deco):
+    assert [p.id for p in backend.state.products] == [3168, 3170]  # 02 has the first two listings
+    with backend.transaction("test.no_products") as work:
+        work.products = []
     refused(backend, lambda: deco.set_tiled_products([3175]), "tiled_products", "还没有已发布的产品")
 
 
@@ -199,6 +246,78 @@ def test_tiled_holds_at_most_eight_products(backend, deco, with_products):
     refused(backend, lambda: deco.set_tiled_products([99999]), "tiled_products", "99999")
     refused(backend, lambda: deco.set_tiled_products([with_products[0]] * 2), "tiled_products", "重复")
     refused(backend, lambda: deco.set_tiled_products(["abc"]), "tiled_products", "数字")
+
+
+def test_the_02_store_can_tile_its_own_products(backend, deco):
+    assert deco.set_tiled_products([3168, 3170], "Hot Products") == []
+    assert backend.state.decoration.tiled.product_ids == [3168, 3170]
+
+
+@pytest.mark.parametrize("kind", rules.PRODUCT_MODULE_TYPES)
+def test_all_seven_product_module_types(backend, deco, kind):
+    assert len(rules.PRODUCT_MODULE_TYPES) == 7  # L1164
+    warnings = deco.set_tiled_products(
+        [3168], f"{kind} module", kind, "https://dianyue.en.alibaba.com/products"
+    )
+    saved = backend.state.decoration
+    module = (
+        saved.tiled if kind == "平铺" else next(m for m in saved.product_modules if m.module_type == kind)
+    )
+    assert module.link == "https://dianyue.en.alibaba.com/products"
+    if kind in ("橱窗产品", "主营产品认证", "智能产品推荐"):  # the platform picks these products
+        assert module.product_ids == [] and "自动展示" in warnings[0]
+    else:
+        assert module.product_ids == [3168] and warnings == []
+
+
+def test_a_single_product_module_holds_one(backend, deco):
+    refused(
+        backend, lambda: deco.set_tiled_products([3168, 3170], "", "单品"), "tiled_products", "只能选 1 个"
+    )
+    refused(backend, lambda: deco.set_tiled_products([3168], "", "横幅"), "product_module_type")
+    deco.set_tiled_products([3170], "", "单品")
+    deco.set_tiled_products([3168], "", "单品")  # saving a type again replaces it
+    assert [m.product_ids for m in backend.state.decoration.product_modules] == [[3168]]
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "dianyue.en.alibaba.com",
+        "ftp://dianyue.com/x",
+        "https://a b.com",
+        "https://x.com/<script>",
+        "https://店铺.com/x",
+    ],
+)
+def test_module_links_are_web_addresses(backend, deco, link):
+    refused(backend, lambda: deco.set_tiled_products([3168], "", "平铺", link), "product_module_link")
+
+
+def test_module_link_length_boundary(backend, deco):
+    ok = "https://dianyue.en.alibaba.com/" + "a" * (rules.PRODUCT_MODULE_LINK_MAX - 31)
+    assert len(ok) == rules.PRODUCT_MODULE_LINK_MAX
+    deco.set_tiled_products([3168], "", "平铺", ok)
+    refused(
+        backend, lambda: deco.set_tiled_products([3168], "", "平铺", ok + "a"), "product_module_link", "300"
+    )
+
+
+def test_signboard_logo_and_the_company_name_style(backend, deco):
+    deco.set_signboard(
+        png(1200, 280), logo=png(120, 120), name_font="Arial", name_size=24, name_effect="加粗"
+    )
+    sb = backend.state.decoration.signboard
+    assert (sb.logo.width, sb.name_font, sb.name_size, sb.name_effect) == (120, "Arial", 24, "加粗")
+    low, high = min(rules.SIGNBOARD_FONT_SIZES), max(rules.SIGNBOARD_FONT_SIZES)
+    deco.set_signboard(png(1200, 280), name_size=low)
+    deco.set_signboard(png(1200, 280), name_size=high)
+    refused(backend, lambda: deco.set_signboard(png(1200, 280), name_size=low - 1), "name_size", str(low - 1))
+    refused(backend, lambda: deco.set_signboard(png(1200, 280), name_size=high + 1), "name_size")
+    refused(backend, lambda: deco.set_signboard(png(1200, 280), name_font="Comic"), "name_font")
+    refused(backend, lambda: deco.set_signboard(png(1200, 280), name_effect="闪烁"), "name_effect")
+    refused(backend, lambda: deco.set_signboard(png(1200, 280), logo=("l.gif", image_bytes(50, 50, "GIF"))),
+            "signboard_logo", "GIF")  # fmt: skip
 
 
 # --- customer service ---------------------------------------------------------------------------

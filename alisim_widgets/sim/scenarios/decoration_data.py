@@ -50,7 +50,7 @@ def decorate_demo(state: StoreState) -> StoreState:
         signboard=Signboard(image=_picture(1200, 280, (255, 106, 0), "HuNan DianYue Toys"), updated_at=at),
         carousel=BannerModule(
             height=350,
-            rotation="5秒",
+            rotation="每五秒切换",
             images=[
                 _picture(900, 350, (40, 120, 200), "Educational Toys"),
                 _picture(900, 350, (60, 160, 90), "Baby Care"),

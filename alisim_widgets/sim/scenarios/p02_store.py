@@ -6,7 +6,7 @@ import datetime as dt
 
 from ..state import StoreState
 from .store_setup import seed_admin_profile, seed_verification
-from .storyline import registered_store
+from .storyline import registered_store, storyline_products
 from .team_data import seed_team
 
 
@@ -15,4 +15,5 @@ def build() -> StoreState:
     seed_team(state)  # two sub-accounts and what they own (02.5.4)
     seed_verification(state)  # A&V not started: the account manager's letter waits (02.2.3)
     seed_admin_profile(state)  # the admin's security phone and ID number (account security)
+    state.products = storyline_products(state.today)  # the first listings: 02.4.1 tiles them (产品平铺)
     return state
