@@ -51,7 +51,7 @@ _HELP = {
     "other_products": "没有就留空或填“无”",
     "core_advantages": "请用英文",
     "logo": f"仅支持 PNG，小于 {rules.LOGO_MAX_BYTES // 1024}K，建议 100 × 100 像素",
-    "company_photos": f"仅支持 JPG，每张小于 {rules.COMPANY_PHOTO_MAX_BYTES // 1024}K，最多 {rules.COMPANY_PHOTOS_MAX} 张：门头、办公室或车间、全景",
+    "company_photos": f"仅支持 JPG，每张小于 {rules.COMPANY_PHOTO_MAX_BYTES // 1024}K，一般 {rules.COMPANY_PHOTOS_ADVISED} 张：门头、办公室或车间、全景",
     "company_video": f"格式 {', '.join(rules.COMPANY_VIDEO_FORMATS)}；小于 2.5MB；建议 {rules.COMPANY_VIDEO_ADVISED_SECONDS} 秒以内",
     "production_flow_chart": f"JPG 或 PNG，小于 {rules.COMPANY_PHOTO_MAX_BYTES // 1024}K",
     "detailed_description": f"最多 {rules.COMPANY_DESCRIPTION_MAX} 个字符，请用英文",

@@ -606,7 +606,7 @@ class CompanyArea:
         if len(items) > rules.COMPANY_PHOTOS_MAX:
             errors.add(
                 "company_photos",
-                f"{label}最多 {rules.COMPANY_PHOTOS_MAX} 张（当前 {len(items)} 张）",
+                f"{label}一次最多上传 {rules.COMPANY_PHOTOS_MAX} 张（模拟器的上限，当前 {len(items)} 张）",
                 "max_n",
             )
             return []
@@ -617,6 +617,12 @@ class CompanyArea:
             if meta is None:
                 return []
             out.append(meta)
+        if len(out) > rules.COMPANY_PHOTOS_ADVISED:
+            # The textbook only describes three usual photos (no cap): more is allowed, with advice.
+            warnings.append(
+                f"公司形象展示图一般放 {rules.COMPANY_PHOTOS_ADVISED} 张：带 LOGO 的门头照、办公室或工厂内景、"
+                f"公司全景（当前 {len(out)} 张，多出的几张请确认同样清晰、有代表性）。"
+            )
         w, h = rules.COMPANY_PHOTO_ADVISED_PX
         small = [m.name for m in out if m.width < w or m.height < h]
         if small:

@@ -52,7 +52,10 @@ LOGO_ADVISED_PX = (100, 100)  # L979
 COMPANY_DESCRIPTION_MAX = 4000  # L982
 COMPANY_PHOTO_MAX_BYTES = 200 * 1024  # L985 JPG < 200 KB
 # 02 company info screen (task 02.3.1); "simulator" marks limits the textbook does not give.
-COMPANY_PHOTOS_MAX = 3  # L762 three company photos: gate with logo, office or workshop, panorama
+# L762 describes three usual company photos (gate with logo, office or workshop, panorama) but sets no cap:
+# three is advice (more warn). The cap is a simulator bound against huge uploads, labelled as such.
+COMPANY_PHOTOS_ADVISED = 3  # L762
+COMPANY_PHOTOS_MAX = 20  # simulator: the textbook gives no cap
 COMPANY_PHOTO_ADVISED_PX = (300, 270)  # L985
 # L988: the video formats the form accepts
 COMPANY_VIDEO_FORMATS = tuple("wmv avi mpg mpeg 3gp mov mp4 flv mkv m2ts mts vob asf".split())

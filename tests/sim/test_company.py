@@ -252,16 +252,32 @@ def test_logo_size_advice(backend):
     assert any("100 × 100" in w and "300 × 120" in w for w in warnings)
 
 
-def test_company_photos_jpg_below_200k_at_most_three(backend):
+def test_company_photos_jpg_below_200k_three_without_advice(backend):
     three = [jpg(f"p{i}.jpg", total=rules.COMPANY_PHOTO_MAX_BYTES - 1) for i in range(3)]
-    backend.company.submit({**COMPANY, "company_photos": three})
+    warnings = backend.company.submit({**COMPANY, "company_photos": three})
     assert [p.name for p in backend.state.company.company_photos] == ["p0.jpg", "p1.jpg", "p2.jpg"]
+    assert not any("一般放" in w for w in warnings)
+
+
+def test_more_than_three_company_photos_are_accepted_with_advice(backend):
+    # L762 only describes three usual photos: the textbook gives no cap, so a fourth is advice, not a refusal.
+    four = [jpg(f"p{i}.jpg") for i in range(rules.COMPANY_PHOTOS_ADVISED + 1)]
+    warnings = backend.company.submit({**COMPANY, "company_photos": four})
+    assert len(backend.state.company.company_photos) == 4
+    assert any("一般放 3 张" in w and "当前 4 张" in w for w in warnings)
+
+
+def test_company_photos_simulator_bound(backend):
+    # The bound against huge uploads is the simulator's: exactly at it is accepted, one more refused below.
+    at_max = [jpg(f"p{i}.jpg") for i in range(rules.COMPANY_PHOTOS_MAX)]
+    backend.company.submit({**COMPANY, "company_photos": at_max})
+    assert len(backend.state.company.company_photos) == rules.COMPANY_PHOTOS_MAX
 
 
 @pytest.mark.parametrize(
     "photos, rule",
     [
-        ([jpg(f"p{i}.jpg") for i in range(4)], "max_n"),
+        ([jpg(f"p{i}.jpg") for i in range(rules.COMPANY_PHOTOS_MAX + 1)], "max_n"),
         ([jpg(total=rules.COMPANY_PHOTO_MAX_BYTES)], "max_bytes"),
         ([png("p.png")], "format"),
     ],
