@@ -49,7 +49,7 @@ ATTRIBUTES: dict[str, Attribute] = {
         Attribute("place_of_origin", "原产地", "Place of Origin"),
         Attribute("brand", "品牌", "Brand Name"),
         Attribute("material", "材质", "Material"),
-        Attribute("scene", "使用场景", "Scene"),
+        Attribute("scene", "场景", "Scene"),  # L2019
         Attribute("feature", "产品特性", "Feature"),
         Attribute(
             "features",
@@ -235,28 +235,81 @@ def _leaves() -> tuple[Category, ...]:
 
 CATEGORIES: tuple[Category, ...] = _leaves()
 
-# Search words that name prohibited goods → the class of L1641-1649 that bans them. English terms are
-# matched as whole words (titles and keywords are checked with them too); Chinese ones in the search box.
+# Search words that name prohibited goods → the class of L1641-1649 that bans them, in the classes' own
+# vocabulary, Chinese and English (every class has both). English terms are matched as whole words (titles
+# and keywords are checked with them too); Chinese ones as substrings. Class 7 (医疗器械) names only what
+# stays banned: class-III devices are restricted, not banned (L1655-1665), and have their own categories.
 PROHIBITED_TERMS: dict[str, int] = {
-    **dict.fromkeys(("cannabis", "marijuana", "heroin", "cocaine", "大麻", "毒品", "冰毒"), 1),
-    **dict.fromkeys(("gunpowder", "explosives", "dynamite", "炸药", "雷管", "硫酸"), 2),
-    **dict.fromkeys(("firearm", "firearms", "ammunition", "枪支", "弹药", "子弹"), 3),
-    **dict.fromkeys(("switchblade", "crossbow", "brass knuckles", "管制刀具", "弓弩", "电击器"), 4),
-    **dict.fromkeys(("police uniform", "military uniform", "警服", "军服", "警用装备"), 5),
-    **dict.fromkeys(("prescription drug", "antibiotics", "处方药", "药品", "抗生素"), 6),
-    **dict.fromkeys(("porn", "pornographic", "色情"), 8),
-    **dict.fromkeys(("spy camera", "signal jammer", "窃听器", "信号屏蔽器", "针孔摄像头"), 9),
-    **dict.fromkeys(("fake diploma", "办证", "代考"), 10),
-    **dict.fromkeys(("cultural relic", "antique coin", "文物", "古钱币"), 11),
-    **dict.fromkeys(("ivory", "rhino horn", "electrofishing", "象牙", "犀牛角", "电鱼机"), 12),
-    **dict.fromkeys(("反动", "国家机密"), 13),
     **dict.fromkeys(
-        ("cigarette", "cigarettes", "e-cigarette", "tobacco", "cigar", "香烟", "烟草", "电子烟"), 14
+        ("cannabis", "marijuana", "heroin", "cocaine", "opium", "methamphetamine", "ketamine", "drug pipe",
+         "大麻", "毒品", "冰毒", "海洛因", "可卡因", "鸦片", "吸毒工具"), 1,
     ),
-    **dict.fromkeys(("gambling", "slot machine", "赌博", "老虎机", "赌具"), 15),
-    **dict.fromkeys(("counterfeit money", "counterfeit currency", "假币", "伪钞"), 16),
-    **dict.fromkeys(("counterfeit", "replica", "仿冒", "假冒", "劣质"), 17),
-}
+    **dict.fromkeys(
+        ("gunpowder", "explosive", "explosives", "dynamite", "detonator", "detonators", "cyanide",
+         "sulfuric acid", "hazardous chemicals", "炸药", "雷管", "硫酸", "氰化物", "危险化学品", "易燃易爆"), 2,
+    ),
+    **dict.fromkeys(
+        ("gun", "guns", "firearm", "firearms", "pistol", "pistols", "rifle", "rifles", "shotgun", "shotguns",
+         "revolver", "ammunition", "ammo", "bullet", "bullets", "cartridges", "gun parts", "silencer",
+         "枪支", "弹药", "子弹", "手枪", "步枪", "猎枪", "气枪", "枪械", "消音器"), 3,
+    ),
+    **dict.fromkeys(
+        ("switchblade", "switchblades", "butterfly knife", "dagger", "daggers", "crossbow", "crossbows",
+         "brass knuckles", "stun gun", "taser", "tasers", "管制刀具", "弹簧刀", "匕首", "弓弩", "电击器",
+         "电击枪", "甩棍"), 4,
+    ),
+    **dict.fromkeys(
+        ("police uniform", "military uniform", "police badge", "bulletproof vest", "body armor", "handcuffs",
+         "警服", "军服", "警用装备", "警徽", "防弹衣", "手铐"), 5,
+    ),
+    **dict.fromkeys(
+        ("prescription drug", "prescription drugs", "prescription medicine", "antibiotics", "painkillers",
+         "sleeping pills", "pharmaceuticals", "处方药", "药品", "抗生素", "安眠药", "止痛药"), 6,
+    ),
+    **dict.fromkeys(
+        ("used medical device", "used medical devices", "second-hand medical equipment",
+         "二手医疗器械", "翻新医疗器械"), 7,
+    ),
+    **dict.fromkeys(("porn", "pornographic", "pornography", "obscene", "色情", "淫秽", "低俗"), 8),
+    **dict.fromkeys(
+        ("spy camera", "hidden camera", "signal jammer", "gps jammer", "lock picks", "lock pick set",
+         "窃听器", "信号屏蔽器", "针孔摄像头", "开锁工具"), 9,
+    ),
+    **dict.fromkeys(
+        ("fake diploma", "fake id", "hacking service", "fake reviews", "办证", "代考", "刷单", "黑客服务"), 10,
+    ),
+    **dict.fromkeys(
+        ("cultural relic", "cultural relics", "antique coin", "antique coins", "文物", "古钱币", "古董"), 11,
+    ),
+    **dict.fromkeys(
+        ("ivory", "rhino horn", "pangolin", "shark fin", "human organ", "human organs", "electrofishing",
+         "象牙", "犀牛角", "穿山甲", "人体器官", "电鱼机", "炸鱼"), 12,
+    ),
+    **dict.fromkeys(
+        ("state secrets", "classified documents", "separatist", "反动", "国家机密", "分裂国家"), 13,
+    ),
+    **dict.fromkeys(
+        ("cigarette", "cigarettes", "e-cigarette", "e-cigarettes", "electronic cigarette", "tobacco",
+         "cigar", "cigars", "vape", "vapes", "vape pen", "vaping", "e-cig", "e-liquid", "hookah",
+         "香烟", "烟草", "电子烟", "烟油", "雪茄", "烟丝"), 14,
+    ),
+    **dict.fromkeys(
+        ("gambling", "slot machine", "slot machines", "casino", "roulette wheel", "赌博", "老虎机", "赌具",
+         "赌场"), 15,
+    ),
+    **dict.fromkeys(
+        ("counterfeit money", "counterfeit currency", "fake money", "prop money", "假币", "伪钞", "冥币"), 16,
+    ),
+    **dict.fromkeys(("counterfeit", "replica", "fake brand", "仿冒", "假冒", "劣质", "高仿"), 17),
+}  # fmt: skip
+
+# Ordinary goods whose names contain a prohibited word ("glue gun", "水枪"): removed from the text before
+# the prohibited terms are looked for, so a toy store's water gun is not a firearm.
+ORDINARY_PHRASES = (
+    "water gun", "water guns", "toy gun", "toy guns", "glue gun", "hot glue gun", "spray gun", "paint gun",
+    "massage gun", "heat gun", "nail gun", "grease gun", "caulking gun", "bubble gun", "gun metal",
+    "水枪", "玩具枪", "玩具手枪", "胶枪", "喷枪", "筋膜枪", "泡泡枪",
+)  # fmt: skip
 
 
 def split_path(text: str) -> tuple[str, ...]:
@@ -296,7 +349,10 @@ def children(path: tuple[str, ...]) -> list[str]:
 def prohibited_term_in(text: str) -> tuple[str, int] | None:
     """The first prohibited term in ``text`` (whole words, case-insensitive) and its class number."""
     low = text.casefold()
-    for term, number in PROHIBITED_TERMS.items():
+    for phrase in ORDINARY_PHRASES:
+        low = re.sub(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", " ", low)
+    # Longest first: "stun gun" (class 4) and "e-cigarette" win over "gun" and "cigarette".
+    for term, number in sorted(PROHIBITED_TERMS.items(), key=lambda t: -len(t[0])):
         if term.isascii():
             if re.search(rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])", low):
                 return term, number
