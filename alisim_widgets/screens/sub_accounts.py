@@ -80,6 +80,7 @@ class SubAccountScreen(Screen):
             self.manage_box,
             self.action_status,
             self.panel,
+            self.details_box,
         )
         self.refresh_views()
 
@@ -101,8 +102,21 @@ class SubAccountScreen(Screen):
 
         self.table = W.HTML()
         self.target = W.Dropdown(description="子账号", layout=W.Layout(width="320px"))
-        self.role_select = W.Dropdown(options=list(rules.SUB_ACCOUNT_ROLES), description="新类型",
-                                      layout=W.Layout(width="220px"))  # fmt: skip
+        # The type changes inside 查看详情 → 「编辑」 (L1366), not from the list: the details say who it is first.
+        self.role_select = W.Dropdown(options=list(rules.SUB_ACCOUNT_ROLES), description="账号类型",
+                                      layout=W.Layout(width="240px"))  # fmt: skip
+        self.edit_button = W.Button(description="编辑", icon="edit", layout=W.Layout(width="auto"))
+        self.edit_button.on_click(lambda _b: self.edit())
+        self.save_role_button = W.Button(
+            description="保存", button_style="warning", layout=W.Layout(width="auto")
+        )
+        self.save_role_button.on_click(lambda _b: self.save_role())
+        self.cancel_edit_button = W.Button(description="取消", layout=W.Layout(width="auto"))
+        self.cancel_edit_button.on_click(lambda _b: self.cancel_edit())
+        self.role_editor = W.HBox([self.role_select, self.save_role_button, self.cancel_edit_button],
+                                  layout=W.Layout(display="none"))  # fmt: skip
+        self.details_box = W.VBox([self.edit_button, self.role_editor], layout=W.Layout(display="none"))
+        self.detail_account: str | None = None  # whose details are open (the 编辑 button acts on it)
         self.delete_code = W.Text(placeholder="删除验证码（6 位）", layout=W.Layout(width="160px"))
         buttons = [
             ("查看详情", lambda: self.details(self.target.value)),
@@ -119,16 +133,14 @@ class SubAccountScreen(Screen):
             b.on_click(lambda _b, a=action: a())
             self.action_buttons[label] = b
             row1.append(b)
-        change = W.Button(description="修改类型", layout=W.Layout(width="auto"))
-        change.on_click(lambda _b: self.change_role(self.target.value, self.role_select.value))
         del_code = W.Button(description="获取删除验证码", layout=W.Layout(width="auto"))
         del_code.on_click(lambda _b: self.request_delete_code())
         delete = W.Button(description="删除", button_style="danger", layout=W.Layout(width="auto"))
         delete.on_click(lambda _b: self.delete(self.target.value, self.delete_code.value))
-        self.action_buttons.update({"修改类型": change, "获取删除验证码": del_code, "删除": delete})
+        self.action_buttons.update({"编辑": self.edit_button, "保存": self.save_role_button,
+                                    "获取删除验证码": del_code, "删除": delete})  # fmt: skip
         self.manage_box = W.VBox([
             W.HBox([self.target, *row1]),
-            W.HBox([W.HTML("<div style='width:90px'></div>"), self.role_select, change]),
             W.HBox([W.HTML("<div style='width:90px'></div>"), del_code, self.delete_code, delete]),
         ])  # fmt: skip
         self.action_status = W.HTML()
@@ -204,10 +216,58 @@ class SubAccountScreen(Screen):
                     ("密码", "已设置（只保存加密后的指纹）"), ("创建日期", sub.created_on.isoformat()),
                     ("名下数据", "、".join(f"{k} {n}" for k, n in _owned_labels(owned)) or "无")]  # fmt: skip
             body = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows)
-            self.panel.value = f"<table class='alisim-table'>{body}</table>"
+            self.panel.value = (
+                f"<b>{esc(sub.name)} 的子账号详情</b><table class='alisim-table'>{body}</table>"
+            )
+            self._open_details(sub.id)
             return []
 
-        return self._action(show, "已显示子账号详情")
+        self._close_details()
+        return self._action(show, "已显示子账号详情；要修改账号类型，请点击“编辑”")
+
+    def _open_details(self, sub_id: str) -> None:
+        self.detail_account = sub_id
+        self.details_box.layout.display = None
+        self.edit_button.layout.display = None
+        self.role_editor.layout.display = "none"
+
+    def _close_details(self) -> None:
+        self.detail_account = None
+        self.details_box.layout.display = "none"
+        self.role_editor.layout.display = "none"
+
+    def edit(self) -> SubmitResult:
+        """「编辑」 on the open details: the account type becomes a choice, set to the current type."""
+        if self.detail_account is None:
+            result = SubmitResult(False, message="请先选择子账号并点击“查看详情”，再点击“编辑”")
+            self._show_action(result)
+            return result
+        sub = self.backend.sub_accounts.get(self.detail_account)
+        if sub.role in self.role_select.options:  # a hand-edited store may hold anything
+            self.role_select.value = sub.role
+        self.edit_button.layout.display = "none"
+        self.role_editor.layout.display = None
+        result = SubmitResult(True, message=f"正在编辑 {sub.name} 的账号类型：选择新类型后点击“保存”")
+        self._show_action(result)
+        return result
+
+    def cancel_edit(self) -> None:
+        self.role_editor.layout.display = "none"
+        self.edit_button.layout.display = None
+
+    def save_role(self, role: Any = None) -> SubmitResult:
+        """「保存」 in the editor: the sim checks the change (制作员 only upwards, the admin never)."""
+        account = self.detail_account
+        if account is None or self.role_editor.layout.display == "none":
+            result = SubmitResult(False, message="请先在子账号详情里点击“编辑”，再保存账号类型")
+            self._show_action(result)
+            return result
+        role = self.role_select.value if role is None else role
+        result = self._action(lambda: self.backend.sub_accounts.change_role(account, role))
+        if result.ok:
+            self.details(account)  # the details show the new type; the editor closes
+            self._show_action(result)
+        return result
 
     def login_summary(self, account: str) -> SubmitResult:
         """子账号登录摘要: time, IP address and country/region of each login, newest first."""
@@ -230,7 +290,12 @@ class SubAccountScreen(Screen):
         return self._action(show, "已显示登录摘要")
 
     def change_role(self, account: str, role: str) -> SubmitResult:
-        return self._action(lambda: self.backend.sub_accounts.change_role(account, role))
+        """The whole path of L1366 in one call: 查看详情 → 「编辑」 → choose the type → 「保存」."""
+        opened = self.details(account)
+        if not opened.ok:
+            return opened
+        self.edit()
+        return self.save_role(role)
 
     def freeze(self, account: str) -> SubmitResult:
         return self._action(lambda: self.backend.sub_accounts.freeze(account))
@@ -254,6 +319,7 @@ class SubAccountScreen(Screen):
         if result.ok:
             self.delete_code.value = ""
             self.panel.value = ""
+            self._close_details()
         return result
 
     # --- views -----------------------------------------------------------------------------------

@@ -183,3 +183,30 @@ def test_hostile_ids_in_actions_change_nothing(screen):
         assert not action("admin").ok
     assert "<script>" not in screen.action_status.value
     assert file_bytes(screen.backend.path) == before
+
+
+def test_role_changes_through_details_then_edit(screen):
+    """L1366: 查看详情 → 「编辑」 → choose the new type → save; no type change straight from the list."""
+    assert "修改类型" not in screen.action_buttons
+    assert screen.details_box.layout.display == "none"
+    assert not screen.edit().ok  # nothing open yet
+    assert screen.details("sub02").ok
+    assert screen.details_box.layout.display is None and screen.role_editor.layout.display == "none"
+    assert not screen.save_role().ok  # 编辑 not clicked yet
+    assert screen.edit().ok and screen.role_editor.layout.display is None
+    assert screen.role_select.value == screen.backend.sub_accounts.get("sub02").role
+    screen.role_select.value = "业务经理"
+    assert screen.save_role().ok
+    assert screen.backend.sub_accounts.get("sub02").role == "业务经理"
+    assert "业务经理" in screen.panel.value and screen.role_editor.layout.display == "none"
+
+
+def test_a_refused_role_change_in_the_editor_changes_nothing(screen):
+    assert screen.change_role("sub02", "业务员").ok  # 制作员 → 业务员 is allowed
+    before = file_bytes(screen.backend.path)
+    screen.details("sub02")
+    screen.edit()
+    bad = screen.save_role("制作员")  # never back to 制作员
+    assert not bad.ok and "role" in bad.errors and "不能改回制作员" in screen.action_status.value
+    assert screen.backend.sub_accounts.get("sub02").role == "业务员"
+    assert file_bytes(screen.backend.path) == before
