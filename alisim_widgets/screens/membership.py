@@ -26,7 +26,7 @@ BENEFITS: list[tuple[str, str, str, str, str]] = [
         "询盘沟通",
         f"免费获取 {rules.FREE_MEMBER_RFQ_QUOTES} 条报价权益",
         "基础版",
-        "询盘名片化",
+        "询盘名片化差异",  # L272, as printed
     ),
     ("商机沟通 / 客户管理", "客户通", "", "基础版", "智能版"),
     (

@@ -53,7 +53,7 @@ ATTRIBUTES: dict[str, Attribute] = {
         Attribute("feature", "产品特性", "Feature"),
         Attribute(
             "features",
-            "产品特性（多选）",
+            "产品特性",  # multi-choice: the screen shows it as a multiselect (no doubled brackets)
             "Features",
             (
                 "Washable",

@@ -406,9 +406,10 @@ class ProductsArea:
             required=custom,
         )
         if rts and shipping == NEGOTIATED:
+            # L5006: negotiated shipping shows no freight, so it is not Ready to Ship (no line numbers for students).
             errors.add(
                 "shipping_mode",
-                "协商物流没有明确的运费，不符合 Ready to Ship 标准（L5006），请用运费模板",
+                "协商物流没有明确的运费，不符合 Ready to Ship 标准，请用运费模板",
                 "negotiated",
             )
         elif rts and shipping not in (None, RTS_SHIPPING_MODE):
@@ -462,8 +463,8 @@ class ProductsArea:
             required=rts,
         )
         if rts and template is not None and templates.get(template) == NEGOTIATED:
-            errors.add(
-                "freight_template", "这个运费模板是协商物流，不符合 Ready to Ship 标准（L5006）", "negotiated"
+            errors.add(  # L5006
+                "freight_template", "这个运费模板是协商物流，不符合 Ready to Ship 标准", "negotiated"
             )
 
         images, image_advice = check_images(

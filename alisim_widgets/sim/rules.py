@@ -245,7 +245,8 @@ TRUEVIEW_ASPECT_TOLERANCE = (
     0.01  # simulator: 1 % off a ratio still counts as that ratio (1080 × 1922 is 9:16)
 )
 TRUEVIEW_ADVISED_SECONDS = 60  # L2168 建议时长在1分钟 (advice)
-TRUEVIEW_CONTENT_TYPES = ("真人出境", "产品实拍", "经验分享", "产品测评", "产品使用效果")  # L2108, L2267
+# 真人出镜: the textbook prints the typo 真人出境 (L2108); our own text spells it right.
+TRUEVIEW_CONTENT_TYPES = ("真人出镜", "产品实拍", "经验分享", "产品测评", "产品使用效果")  # L2108, L2267
 # L2184: tags come from three boards 品、商、行业. The 商 tags are the textbook's examples (L2196-2198);
 # the 品 and 行业 tags are the simulator's.
 TRUEVIEW_TAG_BOARDS = {
