@@ -338,6 +338,11 @@ def _fields(backend: Backend) -> tuple[Field, ...]:
         Field("images", L["images"], "images", True, help="JPG/PNG，单张 ≤ 5 MB（建议 ≤ 3 MB），640×640 以上、近似正方形，建议 5 张以上"),
         Field("video", L["video"], "video", False, help="从视频银行选择或上传 MP4/MOV：≤ 45 秒（建议 20 秒以上）、≥ 480P、≤ 100 MB、横屏"),
         Field("description", L["description"], "textarea", True, max_len=rules.DESCRIPTION_MAX),
+        Field("packaging", L["packaging"], "text", False, max_len=rules.PACKAGING_MAX, placeholder="如 Outer: Kraft carton"),
+        Field("custom_attributes", L["custom_attributes"], "textarea", False, help="每行一条：名称: 值（最多 {rules.CUSTOM_ATTRIBUTES_MAX} 条）"),
+        Field("custom_customization", L["custom_customization"], "text", False, max_len=rules.CUSTOM_CUSTOMIZATION_NAME_MAX, help="定制服务里没有的，可以自己起名称"),
+        Field("customization_moq", L["customization_moq"], "textarea", False, help="每行一条：定制服务: 数量，如 LOGO定制: 100"),
+        Field("detail_video", L["detail_video"], "select", False, tuple(c.id for c in getattr(backend.state, "videos", None) or []), help="从视频银行选择：≤ 10 分钟、≤ 500 MB，一个视频最多关联 20 个产品；显示在详情页右侧上方"),
     )  # fmt: skip
 
 
@@ -833,6 +838,10 @@ class ProductPublishScreen(Screen):
             "logistics_attribute": p.logistics_attribute or None,
             "freight_template": p.freight_template or None,
             "images": list(p.images), "video": p.video, "description": p.description,
+            "packaging": p.packaging, "custom_customization": p.custom_customization,
+            "custom_attributes": "\n".join(f"{k}: {v}" for k, v in p.custom_attributes.items()),
+            "customization_moq": "\n".join(f"{k}: {v}" for k, v in p.customization_moq.items()),
+            "detail_video": p.detail_video.bank_id if p.detail_video else None,
         }  # fmt: skip
         known = {f.key for f in self.fields}
         options = {f.key: f.options for f in self.fields if f.kind in ("select", "radio")}

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from . import categories, rules, validate
 from .errors import FieldError, FieldErrors, SimError, ValidationFailed
 from .permissions import require
-from .product_media import check_images, check_video
+from .product_media import check_detail_video, check_images, check_video
 from .product_titles import NOT_ENGLISH, TitleReport, keyword_problems, prohibited_message, title_report
 from .product_workbench import duplicate_signals, is_duplicate
 from .products_models import (
@@ -84,7 +84,7 @@ PRODUCT_LABELS: dict[str, str] = {
     "title": "产品名称",
     "keywords": "产品关键词",
     **{k: a.label for k, a in categories.ATTRIBUTES.items()},
-    "description": "详细描述",
+    "description": "产品描述",  # L2072
     "price_mode": "价格设置方式",
     "sell_by": "销售方式",
     "lot_size": "每批数量",
@@ -96,18 +96,23 @@ PRODUCT_LABELS: dict[str, str] = {
     "sku_code": "商品编码",
     "lead_time": "发货期",
     "payment_methods": "支付方式",
-    "shipping_mode": "物流方式",
+    "shipping_mode": "物流模式",  # L2084
     "port": "港口",
     "supply_ability": "供货能力",
     "samples": "样品服务",
     "customization": "定制服务",
     "other_services": "其他服务",
-    "package_cm": "包装尺寸",
-    "weight_kg": "毛重",
+    "package_cm": "产品尺寸",  # L2039
+    "weight_kg": "重量",  # L2089
     "logistics_attribute": "物流属性",
     "freight_template": "运费模板",
     "images": "产品主图",
     "video": "主图视频",
+    "packaging": "包装方式",  # L1917
+    "custom_attributes": "自定义属性",  # L1877 自定义属性补充, L1919 新增属性
+    "customization_moq": "最小定制量",  # L1942-1946 (LOGO定制 100 Set/Sets …)
+    "custom_customization": "自定义定制名称",  # L1948
+    "detail_video": "详情页视频",  # L1982, L1987
 }
 # Fields a Ready to Ship listing does not have (its buyers pay online; logistics come from the template).
 _CUSTOM_ONLY = ("payment_methods", "port", "moq", "price_range")
@@ -478,6 +483,25 @@ class ProductsArea:
             warnings.append(
                 "没有主图视频：视频流量约是图片的 1.5 倍，建议从视频银行选一个 20–45 秒的横屏视频"
             )
+        packaging = validate.text(
+            errors,
+            "packaging",
+            lab["packaging"],
+            get("packaging"),
+            required=False,
+            max_len=rules.PACKAGING_MAX,
+        )
+        custom_attrs = self._custom_attributes(errors, get("custom_attributes"))
+        custom_name = validate.text(
+            errors, "custom_customization", lab["custom_customization"], get("custom_customization"),
+            required=False, max_len=rules.CUSTOM_CUSTOMIZATION_NAME_MAX,
+        )  # fmt: skip
+        moq_by = self._customization_moq(
+            errors,
+            get("customization_moq"),
+            [*(customization or []), *([custom_name] if custom_name else [])],
+        )
+        detail = check_detail_video(errors, get("detail_video"), bank, old, self.backend.state.products)
         errors.raise_if_any()
 
         product = Product(
@@ -512,11 +536,97 @@ class ProductsArea:
             freight_template=template or "",
             images=images,
             video=video,
+            packaging=packaging or "",
+            custom_attributes=custom_attrs,
+            customization_moq=moq_by,
+            custom_customization=custom_name or "",
+            detail_video=detail,
             special_goods=special,
             published_on=self.backend.today(),
             owner="admin",  # new products belong to the admin (L1290)
         )
         return product, warnings
+
+    def _custom_attributes(self, errors: FieldErrors, value: Any) -> dict[str, str]:
+        """自定义属性 (L1877, L1919): name → value pairs, given as a dict or as "名称: 值" lines."""
+        lab = PRODUCT_LABELS["custom_attributes"]
+        if value in (None, "", {}, [], ()):
+            return {}
+        if isinstance(value, str):
+            rows = [line for line in value.splitlines() if line.strip()]
+            pairs = []
+            for n, line in enumerate(rows, 1):
+                sep = ":" if ":" in line else "：" if "：" in line else None
+                if sep is None:
+                    errors.add(
+                        "custom_attributes", f"{lab}第 {n} 行应写成“名称: 值”（当前“{line[:20]}”）", "format"
+                    )
+                    return {}
+                pairs.append(tuple(part.strip() for part in line.split(sep, 1)))
+        elif isinstance(value, dict):
+            pairs = list(value.items())
+        else:
+            errors.add("custom_attributes", f"{lab}应为“名称: 值”的几行文字", "type")
+            return {}
+        if len(pairs) > rules.CUSTOM_ATTRIBUTES_MAX:
+            errors.add(
+                "custom_attributes",
+                f"{lab}最多 {rules.CUSTOM_ATTRIBUTES_MAX} 条（当前 {len(pairs)} 条）",
+                "max_n",
+            )
+            return {}
+        out: dict[str, str] = {}
+        for n, (name, val) in enumerate(pairs, 1):
+            before = len(errors.errors)
+            clean_name = validate.text(errors, "custom_attributes", f"{lab}第 {n} 条的名称", name, max_len=40)
+            clean_val = validate.text(
+                errors, "custom_attributes", f"{lab}第 {n} 条的值", val, max_len=rules.ATTRIBUTE_MAX
+            )
+            if len(errors.errors) > before:
+                return {}
+            if clean_name.lower() in {k.lower() for k in out}:
+                errors.add("custom_attributes", f"{lab}“{clean_name}”重复了", "unique")
+                return {}
+            out[clean_name] = clean_val
+        return out
+
+    def _customization_moq(self, errors: FieldErrors, value: Any, services: list[str]) -> dict[str, int]:
+        """最小定制量 per chosen customization (L1942-1946): {"LOGO定制": 100, …}."""
+        lab = PRODUCT_LABELS["customization_moq"]
+        if value in (None, "", {}):
+            return {}
+        if isinstance(value, str):  # the screen's box: one "LOGO定制: 100" per line
+            rows, value = [line for line in value.splitlines() if line.strip()], {}
+            for line in rows:
+                sep = ":" if ":" in line else "：" if "：" in line else None
+                if sep is None:
+                    errors.add(
+                        "customization_moq", f"{lab}每行应写成“定制服务: 数量”（当前“{line[:20]}”）", "format"
+                    )
+                    return {}
+                name, qty = (part.strip() for part in line.split(sep, 1))
+                value[name] = qty
+        if not isinstance(value, dict):
+            errors.add("customization_moq", f"{lab}应为“定制服务 → 数量”", "type")
+            return {}
+        out: dict[str, int] = {}
+        for name, qty in value.items():
+            if qty in (None, ""):
+                continue
+            if name not in services:
+                errors.add(
+                    "customization_moq",
+                    f"{lab}：“{str(name)[:20]}”不是已选择的定制服务，请先勾选它",
+                    "choice",
+                )
+                return {}
+            number = validate.integer(
+                errors, "customization_moq", f"{name}的{lab}", qty, min_value=1, max_value=_MAX_QTY
+            )
+            if number is None:
+                return {}
+            out[name] = number
+        return out
 
     def _keywords(self, errors: FieldErrors, value: Any) -> list[str] | None:
         label = PRODUCT_LABELS["keywords"]

@@ -134,6 +134,11 @@ class Product(SavedModel):
     freight_template: str = ""
     images: list[ImageMeta] = Field(default_factory=list)
     video: VideoMeta | None = None
+    packaging: str = ""  # 包装方式 (L1917), e.g. "Outer: Kraft carton"
+    custom_attributes: dict[str, str] = Field(default_factory=dict)  # 自定义属性 / 新增属性 (L1877, L1919)
+    customization_moq: dict[str, int] = Field(default_factory=dict)  # 定制服务 → 最小定制量 (L1942-1946)
+    custom_customization: str = ""  # 自定义定制名称, ≤ 50 characters (L1948)
+    detail_video: VideoMeta | None = None  # 详情页视频 (L1982, L1987): ≤ 10 min, ≤ 500 MB
     special_goods: str = "普通商品"  # or "第三类医疗器械" (only in the six categories, with a certificate)
     status: str = STATUS_PUBLISHED
     published_on: dt.date

@@ -196,6 +196,9 @@ DESCRIPTION_MAX = 5000  # simulator: detail description text
 ATTRIBUTE_MAX = 70  # simulator: one attribute value
 # L1940 已选择3项 / 5项: five customization services, three named at L1942-1946 (the other two: simulator).
 CUSTOMIZATION_SERVICES = ("LOGO定制", "外包装定制", "图案定制", "颜色定制", "尺寸定制")
+CUSTOM_CUSTOMIZATION_NAME_MAX = 50  # L1948 自定义定制名称 0/50
+PACKAGING_MAX = 200  # simulator: 包装方式 text (L1917)
+CUSTOM_ATTRIBUTES_MAX = 10  # simulator: 自定义属性 rows (L1877, L1919)
 CUSTOMIZATION_MIN_QTY_DEFAULT = 100  # L1942 LOGO定制 100 Set/Sets
 OTHER_SERVICES = ("私模产品", "生产可在线服务", "特殊一站式服务")  # L1950-1957 特殊服务及其它
 # L1641-1649: the 17 prohibited classes (禁售), by their number in the textbook's list.
