@@ -26,6 +26,12 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "main_category": ("select", tuple(v for v, _ in C.MAIN_CATEGORIES)),
     "cert_type": ("select", C.CERT_TYPES),
     "cert_valid_to": ("date", ()),
+    "cert_certified_on": ("date", ()),
+    "cert_issued_on": ("date", ()),
+    "cert_image": ("file", ()),
+    "annual_output_shown": ("radio", C.YES_NO),
+    "export_currency": ("select", C.CURRENCIES),
+    "customs_keywords": ("radio", C.YES_NO),
     "oem_services": ("multiselect", C.OEM_SERVICES),
     "export_ratio": ("select", C.EXPORT_RATIOS),
     "main_markets": ("multiselect", C.MARKETS),
@@ -54,6 +60,12 @@ _HELP = {
     "company_photos": f"仅支持 JPG，每张小于 {rules.COMPANY_PHOTO_MAX_BYTES // 1024}K，一般 {rules.COMPANY_PHOTOS_ADVISED} 张：门头、办公室或车间、全景",
     "company_video": f"格式 {', '.join(rules.COMPANY_VIDEO_FORMATS)}；小于 2.5MB；建议 {rules.COMPANY_VIDEO_ADVISED_SECONDS} 秒以内",
     "production_flow_chart": f"JPG 或 PNG，小于 {rules.COMPANY_PHOTO_MAX_BYTES // 1024}K",
+    "registered_address_cn": "与经营地址不同时填写；相同可留空",
+    "registered_address_en": "与经营地址不同时填写；相同可留空（英文）",
+    "cert_image": "证书扫描件：JPG、PNG、PDF 或 TIFF，小于 1024K",
+    "annual_output_shown": "选 Yes 时须填写上面的年产量",
+    "market_shares": "先在主要市场里勾选，再写每个市场的百分比，如 North America 40%; Western Europe 60%（合计不超过 100%）",
+    "currency": "币种代码，3 个英文字母，如 USD",
     "detailed_description": f"最多 {rules.COMPANY_DESCRIPTION_MAX} 个字符，请用英文",
 }
 _MAX = {
@@ -65,6 +77,7 @@ _ACCEPT = {
     "company_photos": ".jpg,.jpeg",
     "production_flow_chart": ".jpg,.jpeg,.png",
     "company_video": ",".join(f".{e}" for e in rules.COMPANY_VIDEO_FORMATS),
+    "cert_image": ",".join(f".{e}" for e in C.CERT_FILE_FORMATS),
 }
 _CATEGORY_LABELS = dict(C.MAIN_CATEGORIES)
 
@@ -208,17 +221,22 @@ class CompanyInfoScreen(FileFieldsMixin, Screen):
                     continue
                 if f.key in ("office_area_m2", "factory_area_m2") and float(value).is_integer():
                     value = int(value)
+                if f.key == "market_shares":  # typed back the way the field takes it
+                    value = "; ".join(f"{m} {pct}%" for m, pct in value.items())
                 shown[f.key] = value
             if info.certificate is not None:
                 cert = info.certificate
                 shown |= {"cert_type": cert.cert_type, "cert_no": cert.cert_no, "cert_name": cert.cert_name,
-                          "cert_valid_to": cert.cert_valid_to or ""}  # fmt: skip
+                          "cert_valid_to": cert.cert_valid_to or "", "cert_certified_on": cert.certified_on or "",
+                          "cert_issued_on": cert.issued_on or ""}  # fmt: skip
         if shown:
             self.fill(**shown)
         if info is not None:
             saved = [f"{L[k]}：{esc(getattr(info, k).name)}" for k in ("logo", "production_flow_chart", "company_video")
                      if getattr(info, k) is not None]  # fmt: skip
             saved += [f"{L['company_photos']}：{esc(p.name)}" for p in info.company_photos]
+            if info.certificate is not None and info.certificate.image is not None:
+                saved.append(f"{L['cert_image']}：{esc(info.certificate.image.name)}")
             if saved:
                 self.status.value = (
                     "<div class='alisim-help'>已保存的文件（不重新上传就保留）："

@@ -17,7 +17,7 @@ from . import rules, validate
 from .company_models import Certificate, CompanyInfo
 from .errors import FieldErrors, SimError
 from .permissions import require
-from .uploads import check_file, check_image
+from .uploads import as_upload, check_file, check_image
 from .verification import LABELS as AV_LABELS
 from .verification import VERIFIED_COMPANY_KEYS, parse_date
 from .workdays import add_working_days
@@ -39,6 +39,9 @@ __all__ = [
     "YES_NO",
     "TRADE_TERMS",
     "PAYMENT_METHODS",
+    "CURRENCIES",
+    "CERT_FILE_FORMATS",
+    "parse_market_shares",
     "LANGUAGES",
     "ENGLISH_KEYS",
     "LIST_KEYS",
@@ -104,17 +107,24 @@ TRADE_TERMS = (
     "DAF",
     "DES",
 )  # fmt: skip  (L941-945)
+# As printed (L955-956), including "O/P O/A" and "Money Gram".
 PAYMENT_METHODS = (
     "T/T",
     "L/C",
-    "D/P D/A",
-    "MoneyGram",
+    "O/P O/A",
+    "Money Gram",
     "Credit Card",
     "PayPal",
     "Western Union",
     "Cash",
     "Escrow",
-)  # fmt: skip  (L955-957)
+)  # fmt: skip
+# 公司出口币种 (L921) is a list on the page but the textbook prints none: the currencies trade is usually
+# settled in (RULES.md names USD and RMB for e-收汇).
+CURRENCIES = ("USD", "CNY", "EUR", "GBP", "JPY", "HKD", "AUD", "CAD")
+# 证书图片 (L852-857): JPG, PNG, PDF, TIFF. The printed limit "1024 个字节" cannot hold any scan; read as 1024 KB.
+CERT_FILE_FORMATS = ("jpg", "jpeg", "png", "pdf", "tif", "tiff")
+CERT_FILE_MAX_BYTES = 1024 * 1024
 LANGUAGES = (
     "English",
     "Chinese",
@@ -137,6 +147,8 @@ LABELS = {
     "company_name_en": AV_LABELS["company_name_en"],
     "address_cn": "公司中文经营地址",
     "address_en": "公司英文经营地址",
+    "registered_address_cn": "公司中文注册地址",
+    "registered_address_en": "公司英文注册地址",
     "postcode": "邮编",
     "main_category": "主营一级类目",
     "main_products": "主营业务（主营产品）",
@@ -153,25 +165,35 @@ LABELS = {
     "cert_type": "证书类型",
     "cert_no": "证书编号",
     "cert_name": "证书名称",
+    "cert_certified_on": "认证日期",
+    "cert_issued_on": "颁证日期",
     "cert_valid_to": "证书有效期至",
+    "cert_image": "证书图片",
     # 加工制造能力 / 合作工厂
     "factory_address": "工厂地址",
     "factory_area_m2": "工厂面积（m²）",
     "oem_services": "工厂类型（OEM 服务）",
     "oem_years": "OEM 经验（年）",
     "factory_staff": "所聘人员数量",
+    "production_scale": "生产规模",
     "annual_output": "年产量",
+    "annual_output_shown": "是否添加年产量信息",
     "production_flow_chart": "生产线流程图",
     "production_equipment": "生产设备",
     "production_lines": "生产线",
     "qc_process": "质量控制流程",
     "qc_equipment": "质量检测设备",
     # 外贸出口能力 / 贸易信息
+    "last_trade_partner": "上一贸易伙伴",
     "export_ratio": "出口比例",
     "main_markets": "主要市场",
+    "market_shares": "主要市场占比",
+    "export_currency": "公司出口币种",
+    "customs_keywords": "是否有海关关键字",
     "trade_staff": "外贸部门员工",
     "export_mode": "出口方式",
     "export_ports": "出口港口",
+    "currency": "货币（币种代码）",
     "overseas_office": "是否有海外办事处",
     "trade_terms": "交易条款",
     "payment_methods": "跨境支付方式",
@@ -185,15 +207,19 @@ LABELS = {
     "exhibitions": "展会信息",
 }
 TABS = (
-    ("基本信息", ("company_type", "company_name_cn", "company_name_en", "address_cn", "address_en", "postcode",
+    ("基本信息", ("company_type", "company_name_cn", "company_name_en", "address_cn", "address_en",
+                  "registered_address_cn", "registered_address_en", "postcode",
                   "main_category", "main_products", "other_products", "year_established", "employees", "website",
                   "legal_rep_name", "legal_rep_name_en", "office_area_m2", "core_advantages")),
-    ("研发设计 / 证书商标及专利", ("rd_staff", "cert_type", "cert_no", "cert_name", "cert_valid_to")),
+    ("研发设计 / 证书商标及专利", ("rd_staff", "cert_type", "cert_no", "cert_name", "cert_certified_on",
+                                  "cert_issued_on", "cert_valid_to", "cert_image")),
     ("加工制造能力 / 合作工厂", ("factory_address", "factory_area_m2", "oem_services", "oem_years", "factory_staff",
-                                "annual_output", "production_flow_chart", "production_equipment", "production_lines",
-                                "qc_process", "qc_equipment")),
-    ("外贸出口能力 / 贸易信息", ("export_ratio", "main_markets", "trade_staff", "export_mode", "export_ports",
-                                "overseas_office", "trade_terms", "payment_methods", "languages", "buyer_cases")),
+                                "production_scale", "annual_output", "annual_output_shown", "production_flow_chart",
+                                "production_equipment", "production_lines", "qc_process", "qc_equipment")),
+    ("外贸出口能力 / 贸易信息", ("last_trade_partner", "export_ratio", "main_markets", "market_shares",
+                                "export_currency", "customs_keywords", "trade_staff", "export_mode", "export_ports",
+                                "currency", "overseas_office", "trade_terms", "payment_methods", "languages",
+                                "buyer_cases")),
     ("展示信息", ("logo", "detailed_description", "company_photos", "company_video", "exhibitions")),
 )  # fmt: skip
 REQUIRED = (
@@ -202,7 +228,8 @@ REQUIRED = (
 )  # fmt: skip
 # Fields a buyer reads: English only (Chinese only in the *_cn fields and the Chinese name).
 ENGLISH_KEYS = (
-    "company_name_en", "address_en", "main_products", "other_products", "website", "legal_rep_name_en",
+    "company_name_en", "address_en", "registered_address_en", "production_scale", "last_trade_partner",
+    "main_products", "other_products", "website", "legal_rep_name_en",
     "core_advantages", "cert_no", "cert_name", "factory_address", "annual_output", "production_equipment",
     "production_lines", "qc_process", "qc_equipment", "export_ports", "buyer_cases", "detailed_description",
     "exhibitions",
@@ -213,6 +240,10 @@ LIST_KEYS = (
 )  # fmt: skip
 FILE_KEYS = ("production_flow_chart", "logo", "company_photos", "company_video")
 ALL_KEYS = tuple(k for _tab, keys in TABS for k in keys)
+CERT_KEYS = ("cert_type", "cert_no", "cert_name", "cert_certified_on", "cert_issued_on", "cert_valid_to",
+             "cert_image")  # fmt: skip
+_MARKET_BY_FOLD = {m.casefold(): m for m in MARKETS}
+_SHARE = re.compile(r"(.+?)\s*[:：]?\s*(-?\d+(?:\.\d+)?)\s*[%％]?")
 
 _CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+")
 _SPLIT = re.compile(r"[\n、;；,，]+")
@@ -327,9 +358,16 @@ class CompanyArea:
                 clean[key] = getattr(old, key)
         cert = None
         if clean["cert_type"]:
+            image = clean["cert_image"]
+            if image is None and old is not None and old.certificate is not None:
+                image = old.certificate.image  # an empty upload keeps the scan uploaded before
             cert = Certificate(cert_type=clean["cert_type"], cert_no=clean["cert_no"], cert_name=clean["cert_name"],
-                               cert_valid_to=clean["cert_valid_to"])  # fmt: skip
-        for key in ("cert_type", "cert_no", "cert_name", "cert_valid_to"):
+                               cert_valid_to=clean["cert_valid_to"], certified_on=clean["cert_certified_on"],
+                               issued_on=clean["cert_issued_on"], image=image)  # fmt: skip
+            if image is None:
+                # L837-839: certificates need their scan; without it the entry cannot pass review
+                warnings.append("证书还没有上传证书图片（扫描件）：没有扫描件的证书无法通过审核。")
+        for key in CERT_KEYS:
             clean.pop(key)
         done = add_working_days(today, rules.COMPANY_REVIEW_WORKING_DAYS)
         info = CompanyInfo(
@@ -374,6 +412,27 @@ class CompanyArea:
                 c[key] = verified[key]
                 continue
             c[key] = self._verified_kind(errors, key, get(key))
+        c["registered_address_cn"] = (
+            validate.text(
+                errors,
+                "registered_address_cn",
+                lab["registered_address_cn"],
+                get("registered_address_cn"),
+                required=False,
+                max_len=rules.ADDRESS_MAX,
+                allowed=_ADDRESS_CN_CHARS,
+                allowed_desc="中英文、数字和常用标点",
+            )  # fmt: skip
+            or ""
+        )
+        c["registered_address_en"] = self._english(
+            errors, "registered_address_en", get("registered_address_en"), max_len=rules.ADDRESS_MAX
+        )
+        if c["registered_address_en"] and not re.fullmatch(
+            f"[{_ADDRESS_EN_CHARS}]+", c["registered_address_en"]
+        ):
+            errors.add("registered_address_en", f"{lab['registered_address_en']}只能包含英文字母、数字和 . , # ' / -",
+                       "charset")  # fmt: skip
         c["postcode"] = validate.digits(errors, "postcode", lab["postcode"], get("postcode"),
                                         lengths=(rules.POSTCODE_DIGITS,))  # fmt: skip
         c["main_category"] = validate.choice(errors, "main_category", lab["main_category"], get("main_category"),
@@ -400,19 +459,36 @@ class CompanyArea:
             errors, "oem_years", get("oem_years"), unit="年", zero_ok=True, max_value=100
         )
         c["factory_staff"] = self._count(errors, "factory_staff", get("factory_staff"), unit="人")
+        c["production_scale"] = self._english(
+            errors, "production_scale", get("production_scale"), max_len=100
+        )
         c["annual_output"] = self._english(errors, "annual_output", get("annual_output"), max_len=100)
+        c["annual_output_shown"] = validate.choice(
+            errors, "annual_output_shown", lab["annual_output_shown"], get("annual_output_shown"), YES_NO,
+            required=False,
+        ) or ""  # fmt: skip
+        if c["annual_output_shown"] == "Yes" and not c["annual_output"] and not errors.has("annual_output"):
+            errors.add(
+                "annual_output", f"选择添加年产量信息（Yes）时，{lab['annual_output']}不能为空", "required"
+            )
         c["production_flow_chart"] = check_image(
             errors, "production_flow_chart", lab["production_flow_chart"], get("production_flow_chart"),
             formats=("JPEG", "PNG"), max_bytes=rules.COMPANY_PHOTO_MAX_BYTES, at=self.backend.now(),
         )  # fmt: skip
         c["qc_process"] = self._english(errors, "qc_process", get("qc_process"), max_len=2000, multiline=True)
         # 外贸出口能力
+        c["last_trade_partner"] = self._english(
+            errors, "last_trade_partner", get("last_trade_partner"), max_len=rules.COMPANY_NAME_MAX * 2
+        )
         for key, options in (("export_ratio", EXPORT_RATIOS), ("trade_staff", TRADE_STAFF),
-                             ("export_mode", EXPORT_MODES), ("overseas_office", YES_NO)):  # fmt: skip
+                             ("export_mode", EXPORT_MODES), ("overseas_office", YES_NO),
+                             ("export_currency", CURRENCIES), ("customs_keywords", YES_NO)):  # fmt: skip
             c[key] = validate.choice(errors, key, lab[key], get(key), options, required=False) or ""
         for key, options in (("main_markets", MARKETS), ("trade_terms", TRADE_TERMS),
                              ("payment_methods", PAYMENT_METHODS), ("languages", LANGUAGES)):  # fmt: skip
             c[key] = validate.choices(errors, key, lab[key], get(key), options) or []
+        c["market_shares"] = parse_market_shares(errors, get("market_shares"), c["main_markets"])
+        c["currency"] = self._currency(errors, get("currency"))
         # 展示信息
         c["logo"] = check_image(errors, "logo", lab["logo"], get("logo"), formats=("PNG",),
                                 max_bytes=rules.LOGO_MAX_BYTES, at=self.backend.now())  # fmt: skip
@@ -584,11 +660,25 @@ class CompanyArea:
                                          required=False) or ""  # fmt: skip
         c["cert_no"] = self._english(errors, "cert_no", get("cert_no"), max_len=60)
         c["cert_name"] = self._english(errors, "cert_name", get("cert_name"), max_len=120)
-        c["cert_valid_to"] = parse_date(errors, "cert_valid_to", lab["cert_valid_to"], get("cert_valid_to"),
-                                        required=False)  # fmt: skip
-        given = [k for k in ("cert_type", "cert_no", "cert_name") if c[k]] + (
-            ["cert_valid_to"] if c["cert_valid_to"] else []
-        )
+        for key in ("cert_certified_on", "cert_issued_on", "cert_valid_to"):
+            c[key] = parse_date(errors, key, lab[key], get(key), required=False)
+        c["cert_image"] = self._cert_image(errors, get("cert_image"))
+        today = self.backend.today()
+        for key in ("cert_certified_on", "cert_issued_on"):
+            if c[key] is not None and c[key] > today:
+                errors.add(key, f"{lab[key]}不能晚于今天（{today}）", "date_range")
+        certified, issued, valid_to = c["cert_certified_on"], c["cert_issued_on"], c["cert_valid_to"]
+        if certified is not None and issued is not None and issued < certified:
+            errors.add(
+                "cert_issued_on", f"{lab['cert_issued_on']}不能早于{lab['cert_certified_on']}", "date_order"
+            )
+        if issued is not None and valid_to is not None and valid_to <= issued:
+            errors.add(
+                "cert_valid_to", f"{lab['cert_valid_to']}必须晚于{lab['cert_issued_on']}", "date_order"
+            )
+        given = [k for k in ("cert_type", "cert_no", "cert_name") if c[k]] + [
+            k for k in ("cert_certified_on", "cert_issued_on", "cert_valid_to", "cert_image") if c[k]
+        ]
         if given:
             for k in ("cert_type", "cert_no", "cert_name"):
                 if not c[k] and not errors.has(k):
@@ -597,6 +687,36 @@ class CompanyArea:
             errors.add(
                 "cert_valid_to", f"证书已过期（有效期至 {c['cert_valid_to']}），过期证书不能展示", "expired"
             )
+
+    @staticmethod
+    def _currency(errors: FieldErrors, value: Any) -> str:
+        """货币 (L934): the currency's code, three letters such as USD."""
+        text = validate.text(errors, "currency", LABELS["currency"], value, required=False, max_len=10)
+        if not text:
+            return ""
+        if not re.fullmatch(r"[A-Za-z]{3}", text):
+            errors.add("currency", f"{LABELS['currency']}应为 3 个英文字母的币种代码，例如 USD", "format")
+            return ""
+        return text.upper()
+
+    def _cert_image(self, errors: FieldErrors, value: Any):
+        """证书图片: JPG / PNG / TIFF opened with Pillow, or a PDF that starts as a PDF does."""
+        key, label = "cert_image", LABELS["cert_image"]
+        try:
+            upload = as_upload(value)
+        except TypeError:
+            upload = None  # check_file names the problem below
+        if upload is not None and upload.name.lower().endswith(".pdf"):
+            meta = check_file(errors, key, label, value, extensions=("pdf",), max_bytes=CERT_FILE_MAX_BYTES,
+                              at=self.backend.now())  # fmt: skip
+            if meta is not None and not upload.content.startswith(b"%PDF-"):
+                errors.add(key, f"{label}的内容不是 PDF 文件（扩展名是 .pdf）", "format")
+                return None
+            return meta
+        if upload is None and value not in (None, "", b""):
+            return check_file(errors, key, label, value, extensions=CERT_FILE_FORMATS)
+        return check_image(errors, key, label, value, formats=("JPEG", "PNG", "TIFF"),
+                           max_bytes=CERT_FILE_MAX_BYTES, at=self.backend.now())  # fmt: skip
 
     def _photos(self, errors: FieldErrors, warnings: list[str], value: Any) -> list:
         label = LABELS["company_photos"]
@@ -636,3 +756,54 @@ def _is_pair(value: Any) -> bool:
 
 def _squash(value: Any) -> str:
     return re.sub(r"\s+", "", str(value or "")).casefold()
+
+
+def parse_market_shares(errors: FieldErrors, value: Any, markets: list[str]) -> dict[str, int]:
+    """主要市场占比 (L913-919): a percent per ticked market, as ``{"North America": 40}`` or typed
+    ``North America 40%; Western Europe 60%``. Each 1-100, together at most 100."""
+    key, label = "market_shares", LABELS["market_shares"]
+    if value in (None, "", {}):
+        return {}
+    pairs: list[tuple[str, Any]] = []
+    if isinstance(value, dict):
+        pairs = list(value.items())
+    elif isinstance(value, str):
+        text = validate.text(errors, key, label, value, max_len=600)
+        if text is None:
+            return {}
+        for part in (p.strip() for p in re.split(r"[\n;；,，、]+", text)):
+            if not part:
+                continue
+            m = _SHARE.fullmatch(part)
+            if m is None:
+                errors.add(
+                    key, f"{label}的“{part[:20]}”应写成“市场 百分比”，例如 North America 40%", "format"
+                )
+                return {}
+            pairs.append((m[1].strip(), m[2]))
+    else:
+        errors.add(key, f"{label}应写成“市场 百分比”，例如 North America 40%; Western Europe 60%", "type")
+        return {}
+    out: dict[str, int] = {}
+    for name, pct in pairs:
+        market = _MARKET_BY_FOLD.get(str(name).strip().casefold()) if isinstance(name, str) else None
+        if market is None:
+            errors.add(key, f"{label}中没有这个市场：{str(name)[:30]}", "choice")
+            return {}
+        if market in out:
+            errors.add(key, f"{label}中 {market} 填了两次", "unique")
+            return {}
+        sub = FieldErrors()
+        number = validate.integer(sub, key, f"{label}中 {market} 的百分比", pct, min_value=1, max_value=100)
+        if number is None:
+            errors.errors.extend(sub.errors)
+            return {}
+        if market not in markets:
+            errors.add(key, f"{label}中的 {market} 没有在“{LABELS['main_markets']}”里勾选", "main_markets")
+            return {}
+        out[market] = number
+    total = sum(out.values())
+    if total > 100:
+        errors.add(key, f"{label}合计不能超过 100%（当前 {total}%）", "max_total")
+        return {}
+    return out

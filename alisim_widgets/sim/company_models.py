@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from .model_base import SavedModel
 from .upload_models import FileMeta
@@ -19,6 +19,9 @@ class Certificate(SavedModel):
     cert_no: str
     cert_name: str
     cert_valid_to: dt.date | None = None
+    certified_on: dt.date | None = None  # 认证日期 (L850)
+    issued_on: dt.date | None = None  # 颁证日期 (L851)
+    image: FileMeta | None = None  # 证书图片: the scan (L852-857)
 
 
 class CompanyInfo(SavedModel):
@@ -30,6 +33,9 @@ class CompanyInfo(SavedModel):
     company_name_en: str
     address_cn: str
     address_en: str
+    # 注册地址 when it differs from the operating address above (L362: they may differ); "" = the same.
+    registered_address_cn: str = ""
+    registered_address_en: str = ""
     postcode: str
     main_category: str
     main_products: list[str]
@@ -50,18 +56,25 @@ class CompanyInfo(SavedModel):
     oem_services: list[str] = Field(default_factory=list)
     oem_years: int | None = None
     factory_staff: int | None = None
+    production_scale: str = ""  # 生产规模 (L893)
     annual_output: str = ""
+    annual_output_shown: str = ""  # 是否添加年产量信息: Yes / No (L897)
     production_flow_chart: FileMeta | None = None
     production_equipment: list[str] = Field(default_factory=list)
     production_lines: list[str] = Field(default_factory=list)
     qc_process: str = ""
     qc_equipment: list[str] = Field(default_factory=list)
     # 外贸出口能力 / 贸易信息
+    last_trade_partner: str = ""  # 上一贸易伙伴 (L909)
     export_ratio: str = ""
     main_markets: list[str] = Field(default_factory=list)
+    market_shares: dict[str, int] = Field(default_factory=dict)  # 主要市场占比: market → percent (L913-919)
+    export_currency: str = ""  # 公司出口币种 (L921)
+    customs_keywords: str = ""  # 是否有海关关键字: Yes / No (L923)
     trade_staff: str = ""
     export_mode: str = ""
     export_ports: list[str] = Field(default_factory=list)
+    currency: str = ""  # 货币: a currency code (L934)
     overseas_office: str = ""
     trade_terms: list[str] = Field(default_factory=list)
     payment_methods: list[str] = Field(default_factory=list)
@@ -78,3 +91,10 @@ class CompanyInfo(SavedModel):
     submitted_at: dt.datetime
     review_done_on: dt.date
     submissions: int = 1
+
+    @field_validator("payment_methods", mode="before")
+    @classmethod
+    def _printed_names(cls, value):
+        """Saves made before the options were printed as in the textbook (L955-956) read with today's names."""
+        old = {"D/P D/A": "O/P O/A", "MoneyGram": "Money Gram"}
+        return [old.get(v, v) for v in value] if isinstance(value, list) else value

@@ -21,8 +21,8 @@ from .upload_models import FileMeta
 __all__ = ["Upload", "as_upload", "check_image", "check_file", "size_text", "IMAGE_EXTENSIONS"]
 
 # What each Pillow format may be called on disk.
-IMAGE_EXTENSIONS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",)}
-_FORMAT_NAMES = {"JPEG": "JPG", "PNG": "PNG"}
+IMAGE_EXTENSIONS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "TIFF": (".tif", ".tiff")}
+_FORMAT_NAMES = {"JPEG": "JPG", "PNG": "PNG", "TIFF": "TIFF"}
 _MAX_PIXELS = 40_000_000  # refuse decompression bombs before decoding (simulator)
 _NAME_MAX = 120
 

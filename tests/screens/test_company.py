@@ -193,3 +193,29 @@ def test_a_sub_account_is_told_and_refused(make_backend, role):
     result = page.fill(**COMPANY).submit()
     assert not result.ok and "管理公司信息" in result.message
     assert file_bytes(backend.path) == before
+
+
+def test_the_new_fields_are_shown_again_on_reload(screen, make_backend):
+    """证书 dates, 工厂 and 贸易 fields (L847-934) come back when the page is opened again."""
+    extra = {"cert_type": "认证证书", "cert_no": "CE-1", "cert_name": "CE", "cert_certified_on": "2022-03-01",
+             "cert_issued_on": "2022-03-05", "cert_image": png("cert.png"), "production_scale": "Medium",
+             "annual_output": "500000 pieces", "annual_output_shown": "Yes", "last_trade_partner": "Toys World",
+             "main_markets": ["North America", "Africa"], "market_shares": "North America 40%; Africa 20%",
+             "export_currency": "USD", "customs_keywords": "No", "currency": "USD",
+             "payment_methods": ["O/P O/A", "Money Gram"], "registered_address_cn": "湖南省长沙市岳麓区麓谷大道 8 号"}  # fmt: skip
+    assert screen.fill(**COMPANY, **extra).submit().ok
+    again = aw.screen_for("02.3.1", screen.backend)
+    v = again.values()
+    for key in ("production_scale", "annual_output_shown", "last_trade_partner", "export_currency",
+                "customs_keywords", "currency", "registered_address_cn", "cert_no"):  # fmt: skip
+        assert v[key] == extra[key], key
+    assert str(v["cert_issued_on"]) == "2022-03-05" and str(v["cert_certified_on"]) == "2022-03-01"
+    assert list(v["payment_methods"]) == ["O/P O/A", "Money Gram"]
+    assert v["market_shares"] == "North America 40%; Africa 20%"
+    assert "cert.png" in again.status.value
+
+
+def test_a_wrong_share_shows_beside_the_field_and_stays_typed(screen):
+    result = screen.fill(**COMPANY, main_markets=["Africa"], market_shares="Africa 120%").submit()
+    assert not result.ok and "100" in screen.error_labels["market_shares"].value
+    assert screen.inputs["market_shares"].value == "Africa 120%"

@@ -350,3 +350,196 @@ def test_every_error_of_every_tab_at_once(backend):
 def test_unknown_fields_are_refused(backend):
     with pytest.raises(SimError):
         backend.company.submit({**COMPANY, "verified": True})
+
+
+# --- issue 9: 证书 dates and scan, 工厂 scale, 贸易 partner / shares / currencies, addresses -----------------
+from alisim_widgets.sim.company import CERT_FILE_MAX_BYTES, PAYMENT_METHODS  # noqa: E402
+from tests.p02_store_data import image_bytes, padded  # noqa: E402
+
+CERT = {"cert_type": "认证证书", "cert_no": "CE-2022-001", "cert_name": "CE Certificate"}
+
+
+def test_payment_options_are_printed_as_in_the_textbook():
+    assert "O/P O/A" in PAYMENT_METHODS and "Money Gram" in PAYMENT_METHODS
+    assert "D/P D/A" not in PAYMENT_METHODS and "MoneyGram" not in PAYMENT_METHODS
+
+
+def test_old_saves_read_with_the_printed_payment_names(backend):
+    backend.company.submit({**COMPANY, "payment_methods": ["T/T", "O/P O/A"]})
+    data = backend.state.company.model_dump()
+    data["payment_methods"] = ["MoneyGram", "D/P D/A"]
+    again = type(backend.state.company).model_validate(data)
+    assert again.payment_methods == ["Money Gram", "O/P O/A"]
+
+
+def test_a_certificate_with_dates_and_a_scan_is_kept(backend):
+    scan = ("cert.png", image_bytes("PNG"))
+    warnings = backend.company.submit(
+        {
+            **COMPANY,
+            **CERT,
+            "cert_certified_on": "2022-03-01",
+            "cert_issued_on": "2022 年 3 月 5 日",
+            "cert_valid_to": "2025-03-05",
+            "cert_image": scan,
+        }  # fmt: skip
+    )
+    cert = backend.state.company.certificate
+    assert (cert.certified_on, cert.issued_on) == (dt.date(2022, 3, 1), dt.date(2022, 3, 5))
+    assert cert.image.name == "cert.png" and not any("扫描件" in w for w in warnings)
+
+
+@pytest.mark.parametrize(("name", "data"), [("cert.pdf", b"%PDF-1.4\n%%EOF\n"), ("cert.tif", image_bytes("TIFF")),
+                                            ("cert.jpg", image_bytes("JPEG"))])  # fmt: skip
+def test_the_scan_formats_of_the_page(backend, name, data):
+    backend.company.submit({**COMPANY, **CERT, "cert_image": (name, data)})
+    assert backend.state.company.certificate.image.name == name
+
+
+def test_a_certificate_without_a_scan_is_kept_with_advice(backend):
+    warnings = backend.company.submit({**COMPANY, **CERT})
+    assert backend.state.company.certificate.image is None
+    assert any("扫描件" in w for w in warnings)
+
+
+@pytest.mark.parametrize(
+    ("upload", "rule"),
+    [
+        (("cert.pdf", b"not a pdf"), "format"),
+        (("cert.gif", b"GIF89a"), None),
+        (("cert.docx", b"PK\x03\x04"), None),
+    ],
+)
+def test_a_scan_that_is_not_what_it_says_is_refused(backend, upload, rule):
+    message = refused(backend, {**COMPANY, **CERT, "cert_image": upload}, "cert_image", rule)
+    assert "证书图片" in message
+
+
+def test_the_scan_size_limit_both_sides(backend):
+    data = image_bytes("PNG")
+    backend.company.submit(
+        {**COMPANY, **CERT, "cert_image": ("c.png", padded(data, CERT_FILE_MAX_BYTES - 1))}
+    )
+    backend.advance_days(1)
+    refused(backend, {**COMPANY, **CERT, "cert_image": ("c.png", padded(data, CERT_FILE_MAX_BYTES))}, "cert_image",
+            "max_bytes")  # fmt: skip
+
+
+def test_a_scan_alone_needs_the_certificate_facts(backend):
+    refused(backend, {**COMPANY, "cert_image": ("c.png", image_bytes("PNG"))}, "cert_type", "required")
+
+
+@pytest.mark.parametrize(
+    ("values", "key"),
+    [
+        ({"cert_certified_on": "2022-03-21"}, "cert_certified_on"),  # tomorrow (today is 2022-03-20)
+        ({"cert_issued_on": "2022-03-21"}, "cert_issued_on"),
+        ({"cert_certified_on": "2022-03-05", "cert_issued_on": "2022-03-04"}, "cert_issued_on"),
+        ({"cert_issued_on": "2022-03-05", "cert_valid_to": "2022-03-05"}, "cert_valid_to"),
+    ],
+)
+def test_certificate_dates_in_order(backend, values, key):
+    refused(backend, {**COMPANY, **CERT, **values}, key)
+
+
+def test_certificate_dates_on_the_boundaries_are_accepted(backend):
+    today = backend.today().isoformat()
+    backend.company.submit({**COMPANY, **CERT, "cert_certified_on": today, "cert_issued_on": today,
+                            "cert_valid_to": "2030-01-01"})  # fmt: skip
+    assert backend.state.company.certificate.issued_on == backend.today()
+
+
+def test_production_scale_and_the_annual_output_switch(backend):
+    refused(backend, {**COMPANY, "annual_output_shown": "Yes"}, "annual_output", "required")
+    backend.company.submit({**COMPANY, "production_scale": "Medium, 3 production lines",
+                            "annual_output": "500000 pieces", "annual_output_shown": "Yes"})  # fmt: skip
+    info = backend.state.company
+    assert (info.production_scale, info.annual_output_shown) == ("Medium, 3 production lines", "Yes")
+
+
+def test_no_annual_output_is_fine_when_not_shown(backend):
+    backend.company.submit({**COMPANY, "annual_output_shown": "No"})
+    assert backend.state.company.annual_output_shown == "No"
+
+
+def test_chinese_in_the_new_english_fields_is_refused(backend):
+    for key in ("production_scale", "last_trade_partner", "registered_address_en"):
+        refused(backend, {**COMPANY, key: "中文"}, key, "english")
+
+
+def test_trade_tab_fields_are_kept(backend):
+    backend.company.submit(
+        {
+            **COMPANY,
+            "last_trade_partner": "Toys World Inc.",
+            "main_markets": ["North America", "Western Europe"],
+            "market_shares": "North America 40%; western europe: 60",
+            "export_currency": "USD",
+            "customs_keywords": "No",
+            "currency": "usd",
+        }  # fmt: skip
+    )
+    info = backend.state.company
+    assert info.market_shares == {"North America": 40, "Western Europe": 60}
+    assert (info.last_trade_partner, info.export_currency, info.customs_keywords, info.currency) == (
+        "Toys World Inc.", "USD", "No", "USD")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("shares", "ok"),
+    [
+        ({"North America": 100}, True),
+        ({"North America": 1}, True),
+        ({"North America": 101}, False),
+        ({"North America": 0}, False),
+        ({"North America": 50, "Africa": 50}, True),
+        ({"North America": 50, "Africa": 51}, False),
+        ({"Africa": 10, "Mars": 5}, False),
+        ("North America forty", False),
+    ],
+)
+def test_market_share_boundaries(backend, shares, ok):
+    values = {**COMPANY, "main_markets": ["North America", "Africa"], "market_shares": shares}
+    if ok:
+        backend.company.submit(values)
+        assert sum(backend.state.company.market_shares.values()) <= 100
+    else:
+        refused(backend, values, "market_shares")
+
+
+def test_a_share_needs_its_market_ticked(backend):
+    message = refused(backend, {**COMPANY, "main_markets": ["Africa"], "market_shares": {"Oceania": 10}},
+                      "market_shares", "main_markets")  # fmt: skip
+    assert "Oceania" in message
+
+
+@pytest.mark.parametrize(("code", "ok"), [("USD", True), ("eur", True), ("US", False), ("USDT", False),
+                                          ("123", False)])  # fmt: skip
+def test_the_currency_is_a_three_letter_code(backend, code, ok):
+    if ok:
+        backend.company.submit({**COMPANY, "currency": code})
+        assert backend.state.company.currency == code.upper()
+    else:
+        refused(backend, {**COMPANY, "currency": code}, "currency", "format")
+
+
+def test_unknown_choices_are_refused(backend):
+    refused(backend, {**COMPANY, "export_currency": "BTC"}, "export_currency", "choice")
+    refused(backend, {**COMPANY, "customs_keywords": "Maybe"}, "customs_keywords", "choice")
+
+
+def test_a_registered_address_apart_from_the_operating_one(backend):
+    backend.company.submit({**COMPANY, "registered_address_cn": "湖南省长沙市岳麓区麓谷大道 8 号",
+                            "registered_address_en": "No. 8, Lugu Avenue, Changsha"})  # fmt: skip
+    info = backend.state.company
+    assert info.registered_address_cn == "湖南省长沙市岳麓区麓谷大道 8 号"
+    assert info.address_cn == COMPANY["address_cn"]
+
+
+@pytest.mark.parametrize("key", ["registered_address_cn", "registered_address_en", "production_scale",
+                                 "last_trade_partner", "market_shares", "currency"])  # fmt: skip
+@pytest.mark.parametrize("case", ["huge", "emoji", "script"])
+def test_new_fields_refuse_hostile_text(backend, key, case):
+    from tests.hostile import HOSTILE_TEXT
+
+    refused(backend, {**COMPANY, key: HOSTILE_TEXT[case]}, key)
