@@ -30,6 +30,10 @@ QUIZ_ANSWERS: dict[str, list[str]] = {
     "02.q7": ["70%"],
     "02.q8": ["联系国际站客户经理申请修改"],
     "02.q14": ["管理员（主账号）"],
+    "02.q20": ["买家端 R&D CAPACITY 页面 ← 卖家端 管理公司信息", "买家端 快速查找商品 ← 卖家端 设置产品分组"],
+    "02.q21": ["询盘直通车"],
+    "02.q22": ["1 个月内自助预约，最快 48 小时后上门；可改约一次，须提前 48 小时"],
+    "02.q23": ["公司类型", "经营地址"],
     "03.q1": [
         "Kids Plastic Balance Board with Maze Game Integration Training Wobble Board Children Fitness Board Activity Game",
         "Shockproof Silicone Phone Case for iPhone 13 Pro Max Soft Back Cover",

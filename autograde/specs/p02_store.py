@@ -1,4 +1,5 @@
-"""项目二 店铺管理 — A&V 认证 (02.2.3), 管理公司信息 (02.3.1) and the knowledge checks 02.q1–02.q8, 02.q10, 02.q14.
+"""项目二 店铺管理 — A&V 认证 (02.2.3), 管理公司信息 (02.3.1) and the knowledge checks 02.q1–02.q8, 02.q10, 02.q14,
+02.q20–02.q23.
 
 The sub-account (02.5.4) and shop decoration (02.4.1) checks live in ``p02_team.py``.
 """
@@ -220,4 +221,8 @@ register(
     quiz_spec("02.q8", "fe69b0916713a04adb8a98c603034054b794966b7853d4f8e974b6b4cfeca73b"),
     quiz_spec("02.q14", "6d7d7fb8cddff98799110db7dfb447c69ef55bf4731e9c82b502c04951dabac8"),
     quiz_spec("02.q10", "e1adc6ab55b8b2732b8ab3798d756c2b9e91c35cbabe5eb30e86e593ac21af57"),
+    quiz_spec("02.q20", "bee5bd5a0d5d90f5c58d009231e34e62be5529c59f4f3717f92ad702b660f454"),
+    quiz_spec("02.q21", "176d9cdb26faeb3a89c6960c72b69946085c9503adfd81fdd85f43a46b125f77"),
+    quiz_spec("02.q22", "701c6c29d8ca50614b86de523c1962dbcef2f4a34527ad0bc1d9a245382b5d05"),
+    quiz_spec("02.q23", "4c45d2a2756488fd1c1d1beb0867ef6dafc7447d8612290c022c646aafa9b9f8"),
 )

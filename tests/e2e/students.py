@@ -80,10 +80,10 @@ class Account01(Driver):
 
 class Store02(Driver):
     project = "02_store"
-    quiz = tuple(f"02.q{n}" for n in range(1, 15))
-    max_score = 10 + 10 + 10 + 10 + 14  # 02.2.3, 02.3.1, 02.4.1, 02.5.4 + 14 questions
+    quiz = tuple(f"02.q{n}" for n in (*range(1, 15), 20, 21, 22, 23))
+    max_score = 10 + 10 + 10 + 10 + 18  # 02.2.3, 02.3.1, 02.4.1, 02.5.4 + 18 questions
     mistakes = {"position": "经理/director", "landline": "086-0532-6356346"}
-    mistakes_score = round(10 * (AV_FIELDS - 2) / AV_FIELDS, 2) + 10 + 10 + 10 + 14
+    mistakes_score = round(10 * (AV_FIELDS - 2) / AV_FIELDS, 2) + 10 + 10 + 10 + 18
     mistakes_grade_id = "check_02_2_3"
     mistakes_labels = frozenset({"职位", "公司座机"})
     mistakes_secret = "086-0532-6356345"
