@@ -92,7 +92,7 @@ BANNER_PLACEMENTS = (
     "产品推荐板块上方",
     "产品推荐板块下方",
     "页面底部",
-)  # L1148 drag to a place
+)  # L1148 drag to a place (place names: simulator)
 PRODUCT_MODULE_TYPES = (
     "橱窗产品",
     "带类目产品",
