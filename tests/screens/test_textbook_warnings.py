@@ -18,6 +18,7 @@ from tests.e2e.students import DRIVERS
 ADVICE = (
     "认证资料已提交，进入审核",  # 02.2.3: the review takes working days
     "模拟时钟已到",  # 02.2.3: the review passed on the scenario clock
+    "从客户经理上门",  # 02.2.3: how many days the whole certification took (L604, L632)
     "没有选择经营类型",  # 02.3.1: completeness counted as a trading company
     "已提交，进入审核",  # 02.3.1
     "信息完整度",  # 02.3.1
