@@ -18,6 +18,7 @@ from ..sim.media import TRUEVIEW_LABELS as L
 from ..sim.media import aspect_name, fmt_duration, fmt_size
 from ..sim.media_models import TrueViewPost, VideoClip
 from .base import Field, Screen, SubmitResult, esc
+from .products import bank_image_label
 from .style import css
 
 __all__ = ["TrueViewScreen", "VideoBankPage", "bank_table_html", "clip_facts", "posts_table_html"]
@@ -143,7 +144,8 @@ class TrueViewScreen(Screen):
     """发布 True View 视频: clip, cover, content type, title, description, tags, products, publish time."""
 
     title = "发布 True View 视频"
-    subtitle = "My Alibaba › 媒体中心 › 视频发布 › 发布视频 › True View 视频"
+    # L2265 calls what Mark publishes a "Tips 视频": it is this True View video, published through 粉丝通.
+    subtitle = "My Alibaba › 媒体中心 › 视频发布 › 发布视频 › True View 视频（粉丝通 Tips 视频）"
     task_id = "04.1.4"
     submit_label = "发布"
 
@@ -151,6 +153,7 @@ class TrueViewScreen(Screen):
         self.backend = backend
         self._clips = backend.media.clips()
         self._products = backend.media.products()
+        self._bank_images = list(backend.state.image_bank)
         self._pending_cover: Any = None  # a path typed instead of a file chosen (refused by the sim)
         self.fields = (
             Field("video", L["video"], "video", True, tuple(c.id for c in self._clips),
@@ -158,14 +161,17 @@ class TrueViewScreen(Screen):
             Field("cover_source", L["cover_source"], "radio", True, rules.TRUEVIEW_COVER_SOURCES),
             Field("cover_frame", L["cover_frame"], placeholder="第几秒，如 3",
                   help="从视频中截取这一秒的画面，平台自动生成 750×1334 的封面"),
+            Field("cover_bank", L["cover_bank"], "select", False, tuple(b.id for b in self._bank_images),
+                  help=f"封面选“图片银行”时，从图片银行里选一张竖版图片（不小于 {rules.TRUEVIEW_COVER_MIN_PX[0]}×{rules.TRUEVIEW_COVER_MIN_PX[1]}）"),
             Field("cover_file", L["cover_file"], "file",
                   help=f"JPG 或 PNG，尺寸不小于 {rules.TRUEVIEW_COVER_MIN_PX[0]}×{rules.TRUEVIEW_COVER_MIN_PX[1]}"),
             Field("content_type", L["content_type"], "select", True, rules.TRUEVIEW_CONTENT_TYPES),
             Field("title", L["title"], required=True, max_len=rules.TRUEVIEW_TITLE_MAX),
-            Field("description", L["description"], "textarea", True, max_len=rules.TRUEVIEW_DESCRIPTION_MAX,
-                  help="可参考：类别+型号+展示内容；或 Learn more about [product] / Try [product] today"),
+            # 标签 before 描述, as the publishing steps go (L2180, L2188).
             Field("tags", L["tags"], "tags", True, rules.TRUEVIEW_TAG_OPTIONS,
                   help=f"按视频内容从 品、商、行业 三类中选 {rules.TRUEVIEW_TAGS[0]}–{rules.TRUEVIEW_TAGS[1]} 个"),
+            Field("description", L["description"], "textarea", True, max_len=rules.TRUEVIEW_DESCRIPTION_MAX,
+                  help="可参考：类别+型号+展示内容；或 Learn more about [product] / Try [product] today"),
             Field("products", L["products"], "products", False, tuple(str(p.id) for p in self._products),
                   help=f"最多 {rules.TRUEVIEW_MAX_PRODUCTS} 个，必须是视频里展示的产品"),
             Field("publish", L["publish"], "radio", True, rules.TRUEVIEW_PUBLISH_MODES),
@@ -186,7 +192,8 @@ class TrueViewScreen(Screen):
             [
                 super()._header(),
                 W.HTML(
-                    f"<b>视频银行</b>（共 {len(self._clips)} 段，模拟日期 {self.backend.today()}）"
+                    f"<b>视频银行</b>（共 {len(self._clips)} 段，已用 {fmt_size(self.backend.media.bank_used_bytes())}"
+                    f" / 总空间 {rules.VIDEO_BANK_BYTES // 1024**3} GB，模拟日期 {self.backend.today()}）"
                     "<div class='alisim-help'>True View 要求：画幅 9:16、16:9、3:4 或 1:1；720P 及以上；"
                     "15 秒–3 分钟；500 MB 以内；英文字幕；无联系方式、水印、自制片头、PPT、Aliwood、重滤镜…</div>"
                 ),
@@ -198,6 +205,10 @@ class TrueViewScreen(Screen):
         if f.kind == "video":
             options = [("请选择视频", None)] + [(f"{c.id} · {c.file_name}", c.id) for c in self._clips]
             return W.Dropdown(options=options, value=None, layout=W.Layout(width="420px"))
+        if f.key == "cover_bank":
+            # Offered as the product screen offers the image bank, so the student sees each picture's size.
+            options = [("请选择图片", None)] + [(bank_image_label(b), b.id) for b in self._bank_images]
+            return W.Dropdown(options=options, value=None, layout=W.Layout(width="560px"))
         if f.kind == "file":
             return W.FileUpload(accept=".jpg,.jpeg,.png", multiple=False, description="选择图片")
         if f.kind == "tags":
@@ -240,6 +251,10 @@ class TrueViewScreen(Screen):
         if f.kind == "video":
             if value not in (None, "") and value not in f.options:
                 raise ValueError(f"视频银行里没有这段视频：{str(value)[:40]}")
+            widget.value = value or None
+        elif f.key == "cover_bank":
+            if value not in (None, "") and value not in f.options:
+                raise ValueError(f"图片银行里没有这张图片：{str(value)[:40]}")
             widget.value = value or None
         elif f.kind == "file":
             self._set_cover_file(widget, value)
@@ -334,6 +349,9 @@ class TrueViewScreen(Screen):
             "video": post.video_id if post.video_id in self.field("video").options else None,
             "cover_source": post.cover.source if post.cover.source in rules.TRUEVIEW_COVER_SOURCES else None,
             "cover_frame": "" if post.cover.frame_s is None else f"{post.cover.frame_s:g}",
+            "cover_bank": post.cover.bank_id
+            if post.cover.bank_id in self.field("cover_bank").options
+            else None,
             "content_type": post.content_type if post.content_type in rules.TRUEVIEW_CONTENT_TYPES else None,
             "title": post.title,
             "description": post.description,
@@ -343,11 +361,12 @@ class TrueViewScreen(Screen):
             "scheduled_at": f"{post.publish_at:%Y-%m-%d %H:%M}" if post.publish != "立即发布" else "",
         }
         self.fill(**values)
-        cover = (
-            f"封面：已上传 {esc(post.cover.file_name)}（{post.cover.width}×{post.cover.height}），重新发布需再次选择图片"
-            if post.cover.source == "上传图片"
-            else f"封面：视频第 {post.cover.frame_s:g} 秒的画面"
-        )
+        if post.cover.source == "上传图片":
+            cover = f"封面：已上传 {esc(post.cover.file_name)}（{post.cover.width}×{post.cover.height}），重新发布需再次选择图片"
+        elif post.cover.source == "图片银行":
+            cover = f"封面：图片银行的 {esc(post.cover.bank_id)}（{post.cover.width}×{post.cover.height}）"
+        else:
+            cover = f"封面：视频第 {post.cover.frame_s or 0:g} 秒的画面"
         self.status.value = (
             f"<div class='alisim-ok'>✔ 已保存：{esc(post.id)}（{esc(self.backend.media.status(post))}）。"
             f"{cover}</div>"

@@ -47,11 +47,18 @@ __all__ = [
     "RtsPublishScreen",
     "CustomPublishScreen",
     "TitleChecker",
+    "bank_image_label",
 ]
 
 L = PRODUCT_LABELS
 _SMALL = W.Layout(width="110px")
 _NEW = "new"
+
+
+def bank_image_label(b: Any) -> str:
+    """How a picture of the image bank is offered for picking (main images here, the True View cover in
+    screens.media): id, what it shows, pixels and size, so the student can judge it before choosing."""
+    return f"{b.id} · {b.subject} · {b.image.width}×{b.image.height} · {size_text(b.image.size_bytes)}"
 
 
 def _text(value: Any) -> str:
@@ -441,8 +448,7 @@ class ProductPublishScreen(Screen):
             clear.on_click(lambda _b: self._set_images([]))
             bank = self.backend.state.image_bank
             self.bank_pick = W.SelectMultiple(
-                options=[(f"{b.id} · {b.subject} · {b.image.width}×{b.image.height} · {size_text(b.image.size_bytes)}", b.id)
-                         for b in bank],
+                options=[(bank_image_label(b), b.id) for b in bank],
                 rows=min(6, max(len(bank), 1)), layout=W.Layout(width="560px"),
             )  # fmt: skip
             add = W.Button(description="从图片银行添加", icon="image")

@@ -20,6 +20,7 @@ from . import rules, validate
 from .errors import FieldErrors, SimError
 from .media_models import CoverImage, PlayRecord, TrueViewPost, VideoClip
 from .permissions import require
+from .product_media import bank_image, size_text
 
 if TYPE_CHECKING:
     from .backend import Backend
@@ -43,11 +44,13 @@ TRUEVIEW_LABELS = {
     "video": "视频",
     "cover_source": "封面",
     "cover_frame": "截帧时间",
+    "cover_bank": "图片银行图片",
     "cover_file": "封面图片",
     "content_type": "内容类型",
     "title": "内容标题",
-    "description": "内容描述",
+    # 标签 before 描述: the order of the publishing steps (选择内容标签 L2180, then 填写内容描述 L2188).
     "tags": "内容标签",
+    "description": "内容描述",
     "products": "关联产品",
     "publish": "发布时间",
     "scheduled_at": "定时发布时间",
@@ -75,6 +78,7 @@ RULE_NAMES: dict[str, str] = {
 }
 
 _FRAME = "视频截帧"
+_BANK = "图片银行"
 _UPLOAD = "上传图片"
 _NOW = "立即发布"
 _LATER = "定时发布"
@@ -110,6 +114,13 @@ def fmt_duration(seconds: float) -> str:
 
 def fmt_size(size_bytes: int) -> str:
     return f"{size_bytes / _MB:.1f} MB"
+
+
+def _gb(size_bytes: int) -> str:
+    """10 GB, 9.85 GB: the video bank's space (rules.VIDEO_BANK_BYTES) is counted in GB (under 1 GB in MB)."""
+    if size_bytes < 1024**3:
+        return fmt_size(size_bytes)
+    return f"{size_bytes / 1024**3:.2f}".rstrip("0").rstrip(".") + " GB"
 
 
 def aspect_of(width: int, height: int) -> str | None:
@@ -296,6 +307,41 @@ def inspect_cover(errors: FieldErrors, key: str, value: Any) -> CoverImage | Non
     )
 
 
+def cover_from_bank(errors: FieldErrors, key: str, value: Any, bank: list[Any]) -> CoverImage | None:
+    """A picture of the image bank as the cover (L2176): it was measured when it went into the bank, so its
+    saved facts are checked against the cover's rules (JPG or PNG, ≤ 5 MB, at least 750 × 1334)."""
+    label = TRUEVIEW_LABELS["cover_bank"]
+    picked = validate.text(errors, key, label, value, max_len=40)
+    if picked is None:
+        return None
+    pic = bank_image(bank, picked)
+    if pic is None:
+        errors.add(key, f"图片银行里没有编号为“{picked}”的图片", "unknown")
+        return None
+    img = pic.image
+    if img.format not in rules.TRUEVIEW_COVER_FORMATS:
+        errors.add(key, f"{label}（{pic.id}）格式为 {img.format}：只能是 JPG 或 PNG", "format")
+        return None
+    if img.size_bytes > rules.TRUEVIEW_COVER_MAX_BYTES:
+        errors.add(key, f"{label}（{pic.id}）不能超过 {rules.TRUEVIEW_COVER_MAX_BYTES // _MB} MB"
+                        f"（当前 {size_text(img.size_bytes)}）", "max_bytes")  # fmt: skip
+        return None
+    min_w, min_h = rules.TRUEVIEW_COVER_MIN_PX
+    if img.width < min_w or img.height < min_h:
+        errors.add(key, f"{label}（{pic.id}）尺寸不能小于 {min_w}×{min_h}（当前 {img.width}×{img.height}）",
+                   "cover_size")  # fmt: skip
+        return None
+    return CoverImage(
+        source=_BANK,
+        width=img.width,
+        height=img.height,
+        bank_id=pic.id,
+        file_name=img.name[:200],
+        size_bytes=img.size_bytes,
+        format=img.format,
+    )
+
+
 def _plain_text(
     errors: FieldErrors, key: str, label: str, value: Any, *, max_len: int, multiline: bool = False
 ) -> str | None:
@@ -367,12 +413,51 @@ class MediaArea:
         """The store's products that may be linked (published ones)."""
         return [p for p in self.backend.state.products if getattr(p, "status", "已发布") == "已发布"]
 
+    # the bank
+    def bank_used_bytes(self) -> int:
+        """Space the video bank's clips take together."""
+        return sum(c.size_bytes for c in self.backend.state.videos)
+
+    def add_video(self, clip: Any) -> list[str]:
+        """Put a clip (a VideoClip or its fields as a dict) into the video bank (视频银行).
+
+        Every clip enters the bank here, so the bank's total space (10 GB, L2001) is enforced here: a clip that
+        would take the bank over it is refused and the bank is left as it was.
+        """
+        require(self.backend, "product.image_bank")  # the video bank is managed like the image bank
+        try:
+            clip = VideoClip.model_validate(clip.model_dump() if isinstance(clip, VideoClip) else clip)
+        except ValueError as exc:  # pydantic's ValidationError is a ValueError
+            raise SimError("视频的信息不完整或格式不对，无法放进视频银行") from exc
+        errors = FieldErrors()
+        label = TRUEVIEW_LABELS["video"]
+        validate.text(errors, "video", f"{label}编号", clip.id, max_len=40)
+        validate.text(errors, "file_name", f"{label}文件名", clip.file_name, max_len=200)
+        if clip.size_bytes <= 0:
+            errors.add("size_bytes", f"{label}大小必须大于 0", "min")
+        if self.clip(clip.id) is not None:
+            errors.add("video", f"视频银行里已经有编号为 {clip.id} 的视频", "unique")
+        used, limit = self.bank_used_bytes(), rules.VIDEO_BANK_BYTES
+        if clip.size_bytes > 0 and used + clip.size_bytes > limit:
+            errors.add(
+                "video",
+                f"视频银行总空间 {_gb(limit)}，已用 {_gb(used)}，这段视频 {fmt_size(clip.size_bytes)}，"
+                f"放进去会超出总空间：请先删除不用的视频",
+                "bank_space",
+            )
+        errors.raise_if_any()
+        with self.backend.transaction("media.add_video", clip.id) as work:
+            work.videos = [*work.videos, clip]
+        left = limit - used - clip.size_bytes
+        return [f"视频银行还剩 {_gb(left)}"] if left < limit // 10 else []
+
     # publishing
     def publish_trueview(self, values: dict[str, Any]) -> list[str]:
         """「发布」: check the clip against every rule and every field at once; then publish or schedule.
 
-        ``values`` keys: video, cover_source (视频截帧 | 上传图片), cover_frame (seconds), cover_file (bytes,
-        a path or a FileUpload entry), content_type, title, description, tags (1-3), products (≤ 9 ids or
+        ``values`` keys: video, cover_source (视频截帧 | 图片银行 | 上传图片), cover_frame (seconds), cover_bank
+        (an image bank id), cover_file (bytes, a path or a FileUpload entry), content_type, title, tags (1-3),
+        description, products (≤ 9 ids or
         titles), publish (立即发布 | 定时发布), scheduled_at ("YYYY-MM-DD HH:MM"). Returns the advice.
         """
         require(self.backend, "product.image_bank")  # the video bank is managed like the image bank
@@ -383,7 +468,9 @@ class MediaArea:
         lab, get = TRUEVIEW_LABELS, values.get
 
         clip = self._check_clip(errors, get("video"))
-        cover = self._check_cover(errors, clip, get("cover_source"), get("cover_frame"), get("cover_file"))
+        cover = self._check_cover(
+            errors, clip, get("cover_source"), get("cover_frame"), get("cover_file"), get("cover_bank")
+        )
         content_type = validate.choice(
             errors, "content_type", lab["content_type"], get("content_type"), rules.TRUEVIEW_CONTENT_TYPES
         )
@@ -462,13 +549,15 @@ class MediaArea:
         return None if broken else clip
 
     def _check_cover(
-        self, errors: FieldErrors, clip, source: Any, frame: Any, upload: Any
+        self, errors: FieldErrors, clip, source: Any, frame: Any, upload: Any, bank_pick: Any = None
     ) -> CoverImage | None:
         source = validate.choice(
             errors, "cover_source", TRUEVIEW_LABELS["cover_source"], source, rules.TRUEVIEW_COVER_SOURCES
         )
         if source == _UPLOAD:
             return inspect_cover(errors, "cover_file", upload)
+        if source == _BANK:
+            return cover_from_bank(errors, "cover_bank", bank_pick, self.backend.state.image_bank)
         if source != _FRAME:
             return None
         # The platform cuts the chosen frame to a full-size cover (自动生成封面, L2172): always compliant.

@@ -55,6 +55,7 @@ class CoverImage(SavedModel):
     width: int
     height: int
     frame_s: float | None = None  # the second of the clip, for a frame
+    bank_id: str = ""  # the image bank's picture (L2176), for a cover picked there
     file_name: str = ""
     size_bytes: int = 0
     format: str = ""

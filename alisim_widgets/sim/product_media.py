@@ -20,6 +20,7 @@ from .products_models import ImageMeta, VideoMeta
 
 __all__ = [
     "as_file",
+    "bank_image",
     "size_text",
     "check_images",
     "check_video",
@@ -105,6 +106,12 @@ def image_advice(meta: ImageMeta, label: str) -> list[str]:
     return out
 
 
+def bank_image(bank: list[Any] | None, item: str) -> Any | None:
+    """The image bank's (图片银行) picture named by ``item`` (its id), or None: main images and the True View
+    cover (L2176) are both picked from the bank this way."""
+    return next((b for b in bank or [] if b.id == item.strip()), None)
+
+
 def check_images(
     errors: FieldErrors,
     key: str,
@@ -142,7 +149,7 @@ def check_images(
             out.append(kept_ok[sha])
             continue
         if isinstance(item, str):
-            pic = next((b for b in bank or [] if b.id == item.strip()), None)
+            pic = bank_image(bank, item)
             if pic is None:
                 problems.append(
                     f"{where}：图片银行里没有编号为“{item.strip()[:30]}”的图片，请上传图片文件或从图片银行选择"

@@ -24,8 +24,35 @@ def screen(backend):
 
 def test_screen_for_the_task_id(screen):
     assert isinstance(screen, TrueViewScreen)
-    assert list(screen.inputs) == ["video", "cover_source", "cover_frame", "cover_file", "content_type", "title",
-                                   "description", "tags", "products", "publish", "scheduled_at"]  # fmt: skip
+    # 标签 before 描述 (L2180, L2188); the cover from the image bank (L2176) beside the frame and the upload.
+    assert list(screen.inputs) == ["video", "cover_source", "cover_frame", "cover_bank", "cover_file",
+                                   "content_type", "title", "tags", "description", "products", "publish",
+                                   "scheduled_at"]  # fmt: skip
+
+
+def test_cover_picked_from_the_image_bank_is_saved_and_shown_again(screen, backend, tmp_path):
+    assert "IMG-COVER-01" in screen.field("cover_bank").options
+    result = screen.fill(**{**FORM, "cover_source": "图片银行", "cover_bank": "IMG-COVER-03"}).submit()
+    assert not result.ok and "1334×750" in screen.error_labels["cover_bank"].value
+    assert screen.values()["cover_bank"] == "IMG-COVER-03"  # the typed values stay after an error
+    assert screen.fill(cover_bank="IMG-COVER-01").submit().ok
+    again = aw.screen_for("04.1.4", aw.open_backend("04_media", path=tmp_path))
+    assert again.values()["cover_source"] == "图片银行" and again.values()["cover_bank"] == "IMG-COVER-01"
+    assert "IMG-COVER-01" in again.status.value
+
+
+def test_cover_bank_offers_only_the_banks_pictures(screen):
+    with pytest.raises(ValueError, match="图片银行里没有这张图片"):
+        screen.fill(cover_bank="IMG-NOT-THERE")
+
+
+def _html_of(widget) -> str:
+    own = widget.value if isinstance(getattr(widget, "value", None), str) else ""
+    return own + "".join(_html_of(w) for w in getattr(widget, "children", ()))
+
+
+def test_video_bank_header_shows_the_space_used_of_10_gb(screen):
+    assert "总空间 10 GB" in _html_of(screen.widget)
 
 
 def test_the_bank_table_shows_every_clip_with_its_facts(screen, backend):
@@ -148,10 +175,12 @@ def test_hostile_cover_file_is_refused(screen, tmp_path, case):
     assert file_bytes(tmp_path / STATE_FILENAME) == before
 
 
-@pytest.mark.parametrize("key", ["video", "content_type", "publish", "cover_source", "tags", "products"])
+@pytest.mark.parametrize(
+    "key", ["video", "content_type", "publish", "cover_source", "cover_bank", "tags", "products"]
+)
 def test_choice_fields_cannot_take_hostile_text(screen, key):
     for bad in HOSTILE_TEXT.values():
-        if key in ("video", "content_type", "publish", "cover_source") and not bad.strip():
+        if key in ("video", "content_type", "publish", "cover_source", "cover_bank") and not bad.strip():
             continue  # blank means "nothing chosen": the required check below
         value = [bad] if key in ("tags", "products") else bad
         with pytest.raises(ValueError):

@@ -512,3 +512,71 @@ def test_a_deleted_sub_account_cannot_publish(backend):
         work.acting_as = "ghost"
     with pytest.raises(aw.sim.PermissionDenied):
         backend.media.publish_trueview(dict(FORM))
+
+
+# --- the cover from the image bank (L2176) -------------------------------------------------------
+def test_cover_from_the_image_bank_is_accepted_and_stored(backend):
+    backend.media.publish_trueview({**FORM, "cover_source": "图片银行", "cover_bank": "IMG-COVER-02"})
+    c = backend.media.posts()[-1].cover
+    assert (c.source, c.bank_id, c.width, c.height) == ("图片银行", "IMG-COVER-02", 750, 1334)
+
+
+@pytest.mark.parametrize(
+    ("picture", "why"),
+    [("IMG-COVER-03", "1334×750"), ("IMG-DRESS-01", "800×800"), ("IMG-RAW-01", "5 MB"),
+     ("IMG-NOPE", "图片银行里没有"), (None, "图片银行图片")],
+)  # fmt: skip
+def test_bank_pictures_that_are_not_a_usable_cover_are_refused(backend, tmp_path, picture, why):
+    exc = refused(backend, tmp_path / STATE_FILENAME, cover_source="图片银行", cover_bank=picture)
+    assert fields(exc) == {"cover_bank"} and why in exc.by_field()["cover_bank"]
+
+
+@pytest.mark.parametrize("case", list(HOSTILE_TEXT))
+def test_hostile_cover_bank_is_refused(backend, tmp_path, case):
+    backend.media.publish_trueview(FORM)  # the file exists: it must not change
+    exc = refused(backend, tmp_path / STATE_FILENAME, cover_source="图片银行", cover_bank=HOSTILE_TEXT[case])
+    assert fields(exc) == {"cover_bank"}
+
+
+# --- the video bank's total space: 10 GB (L2001) -------------------------------------------------
+@pytest.fixture
+def room_100_mb(backend, monkeypatch):
+    """The bank's limit patched down to what is used + 100 MB (no 10 GB of data needed)."""
+    monkeypatch.setattr(rules, "VIDEO_BANK_BYTES", backend.media.bank_used_bytes() + 100 * MB)
+
+
+def test_the_bank_limit_is_10_gb():
+    assert rules.VIDEO_BANK_BYTES == 10 * 1024**3
+
+
+def test_a_clip_that_just_fits_the_bank_enters_it(backend, room_100_mb):
+    backend.media.add_video(clip(id="T-FIT", size_bytes=100 * MB))
+    assert backend.media.clip("T-FIT") is not None
+    assert backend.media.bank_used_bytes() == rules.VIDEO_BANK_BYTES
+
+
+def test_a_clip_one_byte_too_big_for_the_bank_is_refused(backend, tmp_path, room_100_mb):
+    backend.media.add_video(clip(id="T-0", size_bytes=MB))  # the state file exists
+    before, n = file_bytes(tmp_path / STATE_FILENAME), len(backend.media.clips())
+    with pytest.raises(ValidationFailed) as info:
+        backend.media.add_video(clip(id="T-BIG", size_bytes=99 * MB + 1))
+    message = info.value.by_field()["video"]
+    assert "视频银行总空间" in message and "超出" in message
+    assert len(backend.media.clips()) == n and file_bytes(tmp_path / STATE_FILENAME) == before
+
+
+def test_the_refusal_names_the_10_gb_limit(backend):
+    backend.state.videos = [clip(id=f"BIG-{i}", size_bytes=1024**3) for i in range(10)]  # full: 10 GB
+    with pytest.raises(ValidationFailed) as info:
+        backend.media.add_video(clip(id="T-1B", size_bytes=1))
+    assert "总空间 10 GB" in info.value.by_field()["video"]
+
+
+@pytest.mark.parametrize(
+    "bad", [{"id": "X"}, "clip", None, clip(id="<script>alert(1)</script>"), clip(id="VID-DRESS-01")]
+)
+def test_bad_clips_do_not_enter_the_bank(backend, bad):
+    n = len(backend.media.clips())
+    with pytest.raises((SimError, ValidationFailed)):
+        backend.media.add_video(bad)
+    assert len(backend.media.clips()) == n
