@@ -1,4 +1,4 @@
-"""项目四 媒体中心: task 04.1.4 (发布粉丝通视频) and the knowledge checks 04.q1–04.q7.
+"""项目四 媒体中心: task 04.1.4 (发布粉丝通视频) and the knowledge checks 04.q1–04.q9.
 
 The video is right when it is any clip of the bank that passes every True View rule: the check asks the
 simulator (``backend.media.is_compliant``), it does not judge the clip itself. The store's latest True
@@ -84,4 +84,6 @@ register(
     quiz_spec("04.q5", "f5625b8513d576c03dc99010af843056e17bf45d12fc10864c7e92c3961199cd"),
     quiz_spec("04.q6", "d14d62cb751b030023bd6e4e72e17996655531c687d611fe7fab051687c6de38"),
     quiz_spec("04.q7", "e560c8389c50e927359713b2ed41d3ca419f84fc454983e3578eb63ce4db2419"),
+    quiz_spec("04.q8", "a289b9d0922a8290164c12f9f61b237f7fd7feeef99be656081e9a0c87689c1f"),
+    quiz_spec("04.q9", "1281a453b3f2d40ae44a0c557076aaf95506f6d076cb3340e19e1ec1b9a42d0c"),
 )

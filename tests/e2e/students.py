@@ -136,11 +136,11 @@ class Product03(Driver):
 
 class Media04(Driver):
     project = "04_media"
-    max_score = 17  # 04.1.4 (10) + 7 questions × 1
-    quiz = tuple(f"04.q{n}" for n in range(1, 8))
+    max_score = 19  # 04.1.4 (10) + 9 questions × 1
+    quiz = tuple(f"04.q{n}" for n in range(1, 10))
     # Valid values, but not the task's: another content type and a shorter title (weights 1 and 1 of 8).
     mistakes = {"content_type": "产品实拍", "title": "双十一新品"}
-    mistakes_score = 10 * 6 / 8 + 7
+    mistakes_score = 10 * 6 / 8 + 9
     mistakes_grade_id = "check_04_1_4"
     mistakes_labels = frozenset({"内容类型", "内容标题"})
     mistakes_secret = "产品使用效果"
