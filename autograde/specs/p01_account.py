@@ -46,4 +46,7 @@ register(
     quiz_spec("01.q3", "a915426e01ecf1128c91b35de7b93e560d6d24af77178a6f01f80aef39f540f3"),
     quiz_spec("01.q4", "0040902dfe21c3090bb5591fd3d9f2d59ed6a2919674c1197eafe8156d30b275"),
     quiz_spec("01.q5", "e560c8389c50e927359713b2ed41d3ca419f84fc454983e3578eb63ce4db2419"),
+    quiz_spec("01.q6", "bbf3a3a0cdd2013ba53eec2478b2f1529b9c4ea6d41c9e2f3f3498c9ba4103a7"),
+    quiz_spec("01.q7", "55e7e7847833b3694132730e184fa409ed4b47797f0222adc9e32625ce4b6422"),
+    quiz_spec("01.q8", "fee5aaeddc703d245db4b97df620c4abaa731bc4fafef08a175a4cd74ea83ccf"),
 )

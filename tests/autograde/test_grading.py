@@ -1,7 +1,7 @@
 """Grading that no student can cheat: one nbgrader course, one batch, both graders.
 
 Every student of the class hands in 01_account; the attackers try each trick of issue 7 on top of answering
-the five knowledge checks on the screens (5 of 15 points). Both ``nbgrader autograde`` (the repository's
+the knowledge checks on the screens (1 point each, beside the 10 of 01.2.2). Both ``nbgrader autograde`` (the repository's
 configuration) and ``python -m autograde grade`` must give every student exactly what their own saved
 store earns, leave the classmates alone, run no student code, and leave the same gradebook and
 ``autograded/`` behind. ``report``, ``export`` and ``verify`` then work on the result.
@@ -25,6 +25,7 @@ from autograde.cli import main
 from tests.autograde.classroom import (
     ASSIGNMENT,
     FULL_MARKS,
+    QUIZ,
     _all_right,
     _answer,
     _english_name_wrong,
@@ -36,7 +37,7 @@ from tests.autograde.classroom import (
 
 pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::sqlalchemy.exc.SAWarning")]
 
-QUIZ_POINTS = 5.0
+QUIZ_POINTS = float(len(QUIZ))  # one point per knowledge check
 MARKER = "ATTACK_RAN"  # any student code that runs writes a file with this name next to the course
 
 
@@ -272,9 +273,9 @@ def test_graded_notebooks_hold_only_our_feedback(graded):
 
 def test_bad_files_are_named_and_never_stop_the_class(graded):
     out = graded["cli_out"]
-    assert "A_bigint 0/15（进度文件无法使用：进度文件里有一个" in out
-    assert "A_deep 0/15（进度文件无法使用：进度文件嵌套层数太多" in out
-    assert "A_symlink 0/15（进度文件无法使用：进度文件是一个符号链接" in out
+    assert f"A_bigint 0/{FULL_MARKS:g}（进度文件无法使用：进度文件里有一个" in out
+    assert f"A_deep 0/{FULL_MARKS:g}（进度文件无法使用：进度文件嵌套层数太多" in out
+    assert f"A_symlink 0/{FULL_MARKS:g}（进度文件无法使用：进度文件是一个符号链接" in out
     assert f"完成：{len(CLASS)} 人已评分" in out
 
 
@@ -329,7 +330,7 @@ def test_a_broken_notebook_fails_alone_and_is_named(tmp_path):
     )  # fmt: skip
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "S01 失败：nbgrader 无法处理这份提交" in proc.stdout
-    assert "S02 15/15" in proc.stdout and "完成：1 人已评分，1 人失败" in proc.stdout
+    assert f"S02 {FULL_MARKS:g}/{FULL_MARKS:g}" in proc.stdout and "完成：1 人已评分，1 人失败" in proc.stdout
     again = subprocess.run(
         [sys.executable, "-m", "autograde", "grade", ASSIGNMENT, "--student", "S02"], cwd=course,
         env=clean_env(), capture_output=True, text=True, timeout=300,

@@ -195,7 +195,7 @@ def test_a_broken_store_is_graded_not_crashed(make_backend):
     assert result.max_score == 20
 
 
-@pytest.mark.parametrize("qid", [f"03.q{i}" for i in range(1, 8)])
+@pytest.mark.parametrize("qid", [f"03.q{i}" for i in range(1, 11)])
 def test_knowledge_checks_have_answers_among_the_options(qid):
     from alisim_widgets.sim.quiz import QUESTIONS
 

@@ -72,7 +72,7 @@ def test_grade_execute_never_changes_scores_and_never_runs_code_as_root(course):
     out = proc.stdout + proc.stderr
     assert proc.returncode == 0, out
     for sid in ("S01", "S02", "S03", "S04"):
-        assert f"{sid} {FULL_MARKS:g}/15" in out  # the store decides, whatever the code does
+        assert f"{sid} {FULL_MARKS:g}/{FULL_MARKS:g}" in out  # the store decides, whatever the code does
     from autograde.sandbox import SandboxUnavailable, sandbox_user
 
     try:

@@ -44,8 +44,8 @@ class Driver:
 
 class Account01(Driver):
     project = "01_account"
-    max_score = 15  # 01.2.2 (10) + 5 questions × 1
-    quiz = ("01.q1", "01.q2", "01.q3", "01.q4", "01.q5")
+    max_score = 18  # 01.2.2 (10) + 8 questions × 1
+    quiz = tuple(f"01.q{n}" for n in range(1, 9))
     # The task table of 01.2.2, typed as a student reads it.
     registration = {
         "company_name": "湖南典阅科技有限公司",
@@ -59,7 +59,7 @@ class Account01(Driver):
     }
     # Valid values, but not the task's: another mail domain and another English name.
     mistakes = {"email": "dianyuekeji@126.com", "legal_rep_name_en": "Zhang Lang"}
-    mistakes_score = 10 * 6 / 8 + 5
+    mistakes_score = 10 * 6 / 8 + 8
     mistakes_grade_id = "check_01_2_2"
     mistakes_labels = frozenset({"电子邮箱", "英文姓名"})
     mistakes_secret = "dianyuekeji@163.com"
@@ -109,10 +109,10 @@ class Store02(Driver):
 
 class Product03(Driver):
     project = "03_product"
-    max_score = 47  # 03.3.5 (20) + 03.3.6 (20) + 7 questions × 1
-    quiz = tuple(f"03.q{n}" for n in range(1, 8))
+    max_score = 50  # 03.3.5 (20) + 03.3.6 (20) + 10 questions × 1
+    quiz = tuple(f"03.q{n}" for n in range(1, 11))
     mistakes = {"stock": "999", "sku_code": "6852001"}
-    mistakes_score = round(20 * (RTS_FIELDS - 2) / RTS_FIELDS, 2) + 20 + 7  # a check rounds to 2 places
+    mistakes_score = round(20 * (RTS_FIELDS - 2) / RTS_FIELDS, 2) + 20 + 10  # a check rounds to 2 places
     mistakes_grade_id = "check_03_3_5"
     mistakes_labels = frozenset({"可售数量", "商品编码"})
     mistakes_secret = "6852000"
