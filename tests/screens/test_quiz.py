@@ -41,4 +41,4 @@ def test_unknown_option_is_refused_from_code(make_backend):
 
 def test_panel_shows_every_question_of_the_project(make_backend):
     panel = quiz_panel(make_backend("01_account"), "01")
-    assert len(panel.children) == 1 + len(questions_of("01")) == 6
+    assert len(panel.children) == 1 + len(questions_of("01")) == 1 + 8  # the style, then 01.q1–01.q8
