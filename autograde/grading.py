@@ -178,22 +178,24 @@ class _CachedJsonschema:
     """
 
     def __init__(self) -> None:
-        self._validators: dict[int, tuple] = {}
-        self._verdicts: dict[tuple[int, str], Exception | None] = {}
+        self._validators: dict[str, object] = {}
+        self._verdicts: dict[tuple[str, str], Exception | None] = {}
 
     def validate(self, instance, schema) -> None:
         import json
 
         import jsonschema
 
-        key = (id(schema), json.dumps(instance, sort_keys=True, default=repr))
+        # nbgrader loads its schema anew for every notebook, so the schema's text is the key, not its id.
+        schema_key = json.dumps(schema, sort_keys=True)
+        key = (schema_key, json.dumps(instance, sort_keys=True, default=repr))
         if key not in self._verdicts:
-            validator = self._validators.get(id(schema))
+            validator = self._validators.get(schema_key)
             if validator is None:
                 cls = jsonschema.validators.validator_for(schema)
                 cls.check_schema(schema)
-                validator = self._validators[id(schema)] = (cls(schema), schema)  # keep schema alive
-            self._verdicts[key] = jsonschema.exceptions.best_match(validator[0].iter_errors(instance))
+                validator = self._validators[schema_key] = cls(schema)
+            self._verdicts[key] = jsonschema.exceptions.best_match(validator.iter_errors(instance))
         if self._verdicts[key] is not None:
             raise self._verdicts[key]
 
