@@ -61,6 +61,17 @@ def _mask(mobile: str) -> str:
     return f"{mobile[:3]}****{mobile[-4:]}" if len(mobile) >= 7 else mobile
 
 
+# The text fields of registration and 账号信息, with their rules (one table for both).
+_TEXT_FIELDS: dict[str, dict[str, Any]] = {
+    "company_name": {"max_len": rules.COMPANY_NAME_MAX, "allowed": _COMPANY_CHARS, "allowed_desc": "中英文、数字和括号"},
+    "company_address": {"max_len": rules.ADDRESS_MAX, "allowed": _ADDRESS_CHARS, "allowed_desc": "中英文、数字和常用标点"},
+    "legal_rep_name": {"max_len": 20, "min_len": 2, "allowed": _NAME_CN_CHARS, "allowed_desc": "中文姓名"},
+    "legal_rep_name_en": {
+        "max_len": rules.PERSON_NAME_MAX, "allowed": _NAME_EN_CHARS, "allowed_desc": "英文字母、空格和 . ' -",
+    },
+}  # fmt: skip
+
+
 class AccountArea:
     """账户: registration of the store's admin account, and corrections of its 账号信息."""
 
@@ -196,28 +207,11 @@ class AccountArea:
     ) -> dict[str, Any]:
         """Validate the 账号信息 fields in ``keys`` (the rules of registration)."""
         lab, get, out = REGISTRATION_LABELS, values.get, {}
-        if "company_name" in keys:
-            out["company_name"] = validate.text(
-                errors, "company_name", lab["company_name"], get("company_name"),
-                max_len=rules.COMPANY_NAME_MAX, allowed=_COMPANY_CHARS, allowed_desc="中英文、数字和括号",
-            )  # fmt: skip
-        if "company_address" in keys:
-            out["company_address"] = validate.text(
-                errors, "company_address", lab["company_address"], get("company_address"),
-                max_len=rules.ADDRESS_MAX, allowed=_ADDRESS_CHARS, allowed_desc="中英文、数字和常用标点",
-            )  # fmt: skip
+        for key, text_rules in _TEXT_FIELDS.items():
+            if key in keys:
+                out[key] = validate.text(errors, key, lab[key], get(key), **text_rules)
         if "license_no" in keys:
             out["license_no"] = _license_no(errors, get("license_no"))
-        if "legal_rep_name" in keys:
-            out["legal_rep_name"] = validate.text(
-                errors, "legal_rep_name", lab["legal_rep_name"], get("legal_rep_name"),
-                max_len=20, min_len=2, allowed=_NAME_CN_CHARS, allowed_desc="中文姓名",
-            )  # fmt: skip
-        if "legal_rep_name_en" in keys:
-            out["legal_rep_name_en"] = validate.text(
-                errors, "legal_rep_name_en", lab["legal_rep_name_en"], get("legal_rep_name_en"),
-                max_len=rules.PERSON_NAME_MAX, allowed=_NAME_EN_CHARS, allowed_desc="英文字母、空格和 . ' -",
-            )  # fmt: skip
         if "mobile" in keys:
             out["mobile"] = validate.digits(
                 errors, "mobile", lab["mobile"], get("mobile"),

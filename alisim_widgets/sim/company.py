@@ -412,19 +412,10 @@ class CompanyArea:
                 c[key] = verified[key]
                 continue
             c[key] = self._verified_kind(errors, key, get(key))
-        c["registered_address_cn"] = (
-            validate.text(
-                errors,
-                "registered_address_cn",
-                lab["registered_address_cn"],
-                get("registered_address_cn"),
-                required=False,
-                max_len=rules.ADDRESS_MAX,
-                allowed=_ADDRESS_CN_CHARS,
-                allowed_desc="中英文、数字和常用标点",
-            )  # fmt: skip
-            or ""
-        )
+        c["registered_address_cn"] = validate.optional_text(
+            errors, "registered_address_cn", lab["registered_address_cn"], get("registered_address_cn"),
+            max_len=rules.ADDRESS_MAX, allowed=_ADDRESS_CN_CHARS, allowed_desc="中英文、数字和常用标点",
+        )  # fmt: skip
         c["registered_address_en"] = self._english(
             errors, "registered_address_en", get("registered_address_en"), max_len=rules.ADDRESS_MAX
         )

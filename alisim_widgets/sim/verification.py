@@ -447,32 +447,14 @@ class VerificationArea:
                 f"自有产权的产权证明所有权人一般是公司本身（{company}）；"
                 "不是公司时，请准备租赁合同或无偿使用证明。"
             )
-        m["operating_address_cn"] = (
-            validate.text(
-                errors,
-                "operating_address_cn",
-                lab["operating_address_cn"],
-                get("operating_address_cn"),
-                required=False,
-                max_len=rules.ADDRESS_MAX,
-                allowed=_ADDRESS_CN_CHARS,
-                allowed_desc="中英文、数字和常用标点",
-            )  # fmt: skip
-            or ""
-        )
-        m["contact_name"] = (
-            validate.text(
-                errors,
-                "contact_name",
-                lab["contact_name"],
-                get("contact_name"),
-                required=False,
-                max_len=rules.PERSON_NAME_MAX,
-                allowed=_CONTACT_CHARS,
-                allowed_desc="中英文姓名",
-            )  # fmt: skip
-            or ""
-        )
+        m["operating_address_cn"] = validate.optional_text(
+            errors, "operating_address_cn", lab["operating_address_cn"], get("operating_address_cn"),
+            max_len=rules.ADDRESS_MAX, allowed=_ADDRESS_CN_CHARS, allowed_desc="中英文、数字和常用标点",
+        )  # fmt: skip
+        m["contact_name"] = validate.optional_text(
+            errors, "contact_name", lab["contact_name"], get("contact_name"),
+            max_len=rules.PERSON_NAME_MAX, allowed=_CONTACT_CHARS, allowed_desc="中英文姓名",
+        )  # fmt: skip
         capital = get("registered_capital_cny")
         if isinstance(capital, str):
             capital = capital.strip().removesuffix("元").strip().replace(",", "")
