@@ -64,9 +64,14 @@ import importlib.util  # noqa: E402
 
 _ALISIM_AUTOGRADE = importlib.util.find_spec("autograde")
 if _ALISIM_AUTOGRADE and _ALISIM_AUTOGRADE.submodule_search_locations:
+    # Ours first (its "feedback" wins), then nbgrader's own, which formgrader needs for its "formgrade"
+    # template: a configured list replaces the one nbgrader would have set.
+    _NBGRADER = importlib.util.find_spec("nbgrader")
     c.HTMLExporter.extra_template_basedirs = [
-        os.path.join(list(_ALISIM_AUTOGRADE.submodule_search_locations)[0], "feedback_template")
-    ]
+        os.path.join(list(_ALISIM_AUTOGRADE.submodule_search_locations)[0], "feedback_template"),
+        *[os.path.join(d, "server_extensions", "formgrader", "templates")
+          for d in (_NBGRADER.submodule_search_locations if _NBGRADER else [])],
+    ]  # fmt: skip
     c.GenerateFeedback.preprocessors = [
         "nbgrader.preprocessors.GetGrades",
         "autograde.feedback.StudentFeedback",

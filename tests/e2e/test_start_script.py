@@ -8,21 +8,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import re
-import signal
 import subprocess
-import time
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.autograde.test_edition import solution_lines
-from tests.e2e.browser import ROOT, free_port
+from tests.e2e.browser import ROOT, clean_env, start_lab
 
 pytestmark = pytest.mark.slow
 
@@ -30,41 +25,8 @@ TOKEN = "alisim-test"
 INSTRUCTOR_ONLY = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment")
 
 
-def _env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("ALISIM_", "NBGRADER_"))}
-    env["HOME"] = str(home)  # no user settings of this machine
-    return env
-
-
-@contextlib.contextmanager
-def start(tmp_path: Path, *options: str) -> Iterator[tuple[str, Path]]:
-    """Run ``bash scripts/start.sh OPTIONS`` on a free port; yield (base URL, log); always stop it."""
-    port = free_port()
-    log = tmp_path / f"start-{port}.log"
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(
-            ["bash", "scripts/start.sh", *options, "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
-             f"--IdentityProvider.token={TOKEN}"],
-            cwd=ROOT, env=_env(tmp_path), stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 300  # a first run installs the course into .venv
-        while True:
-            assert proc.poll() is None, log.read_text(errors="replace")
-            try:
-                with urllib.request.urlopen(f"{url}/api/status?token={TOKEN}", timeout=5):
-                    break
-            except OSError:
-                assert time.monotonic() < deadline, log.read_text(errors="replace")
-                time.sleep(1)
-        yield url, log
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+def start(tmp_path: Path, *options: str):
+    return start_lab(tmp_path, TOKEN, *options)
 
 
 def _get(url: str, path: str):
@@ -116,7 +78,7 @@ def test_starting_again_keeps_the_students_saved_work(tmp_path):
     def make_copy() -> str:
         # start.sh's own path up to JupyterLab (which then only prints its version and exits)
         proc = subprocess.run(
-            ["bash", "scripts/start.sh", f"--student-dir={student}", "--version"], cwd=ROOT, env=_env(tmp_path),
+            ["bash", "scripts/start.sh", f"--student-dir={student}", "--version"], cwd=ROOT, env=clean_env(tmp_path),
             capture_output=True, text=True, timeout=300,
         )  # fmt: skip
         assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -139,9 +101,14 @@ def test_starting_again_keeps_the_students_saved_work(tmp_path):
 
 
 def test_teacher_gets_the_sources_with_every_nbgrader_tool(tmp_path):
-    with start(tmp_path, "--teacher") as (url, _log):
+    with start(tmp_path, "--teacher") as (url, log):
         model = _get(url, "/api/contents/01_account/01_account.ipynb?content=1")
         assert "BEGIN SOLUTION" in json.dumps(model["content"], ensure_ascii=False)
         config = _page_config(_get(url, "/lab"))
         assert not [ext for ext in config["disabledExtensions"] if ext.startswith("@jupyter/nbgrader")]
         assert _setting(url, "@jupyterlab/translation-extension:plugin", "locale") == "zh_CN"
+        # nbgrader's server extensions loaded (formgrader needs its own templates beside our feedback page)
+        text = log.read_text(errors="replace")
+        assert "extension failed loading" not in text and "Traceback" not in text, text[-3000:]
+        with urllib.request.urlopen(f"{url}/formgrader/?token={TOKEN}", timeout=30) as resp:
+            assert resp.status == 200 and "formgrade" in resp.read().decode("utf-8", "replace").lower()
