@@ -9,10 +9,12 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -75,6 +77,44 @@ def demo_voila(log: Path) -> Iterator[str]:
     ]
     with _serve(cmd, port, log, dict(os.environ)) as url:
         yield url
+
+
+def clean_env(home: Path) -> dict[str, str]:
+    """The test's environment without course modes or grading flags, with ``home`` as a fresh HOME."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ALISIM_", "NBGRADER_"))}
+    env["HOME"] = str(home)  # no user settings of this machine (a student's first start)
+    return env
+
+
+@contextlib.contextmanager
+def start_lab(home: Path, token: str, *options: str) -> Iterator[tuple[str, Path]]:
+    """The README's ``bash scripts/start.sh OPTIONS`` on a free port; yield (base URL, log); always stop it."""
+    port = free_port()
+    log = home / f"start-{port}.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            ["bash", "scripts/start.sh", *options, "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
+             f"--IdentityProvider.token={token}"],
+            cwd=ROOT, env=clean_env(home), stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 300  # a first run installs the course into .venv
+        while True:
+            assert proc.poll() is None, log.read_text(errors="replace")
+            try:
+                with urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=5):
+                    break
+            except OSError:
+                assert time.monotonic() < deadline, log.read_text(errors="replace")
+                time.sleep(1)
+        yield url, log
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
 
 
 @contextlib.contextmanager

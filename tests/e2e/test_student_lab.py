@@ -9,16 +9,12 @@ run in full scores 0 (no reference solution in it); a registration made on the p
 from __future__ import annotations
 
 import json
-import os
 import re
-import signal
-import subprocess
 import time
-import urllib.request
 
 import pytest
 
-from tests.e2e.browser import LOAD_TIMEOUT, ROOT, free_port, require_chromium, row_input
+from tests.e2e.browser import LOAD_TIMEOUT, require_chromium, row_input, start_lab
 from tests.e2e.test_voila import TEXTBOOK
 
 pytestmark = pytest.mark.slow
@@ -33,34 +29,9 @@ NEWS_QUESTION = ("Jupyter 新闻", "Jupyter news")
 def student_lab(tmp_path_factory):
     """``bash scripts/start.sh`` (the README's command) with the student copy in a temporary folder."""
     tmp = tmp_path_factory.mktemp("student_lab")
-    student, log = tmp / "student", tmp / "start.log"
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("ALISIM_", "NBGRADER_"))}
-    env["HOME"] = str(tmp)  # no user settings of this machine (a student's first start)
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(
-            ["bash", "scripts/start.sh", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
-             f"--IdentityProvider.token={TOKEN}", f"--student-dir={student}"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 300  # a first run installs the course into .venv
-        while True:
-            assert proc.poll() is None, log.read_text(errors="replace")
-            try:
-                with urllib.request.urlopen(f"{url}/api/status?token={TOKEN}", timeout=5):
-                    break
-            except OSError:
-                assert time.monotonic() < deadline, log.read_text(errors="replace")
-                time.sleep(1)
+    student = tmp / "student"
+    with start_lab(tmp, TOKEN, f"--student-dir={student}") as (url, log):
         yield url, student, log
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
 
 
 @pytest.fixture(scope="module")
