@@ -216,71 +216,76 @@ def _video_rules(errors: FieldErrors, key: str, meta: VideoMeta) -> list[str]:
     return advice
 
 
+def _read_video(
+    errors: FieldErrors,
+    key: str,
+    lab: str,
+    value: Any,
+    bank: list[Any],
+    kept: VideoMeta | None,
+    max_bytes: int,
+) -> VideoMeta | None:
+    """A product video as given: the product's own (unchanged), a clip id of the video bank, or an uploaded
+    MP4/MOV of at most ``max_bytes``, measured by :func:`probe_video`. None (with the error) when refused."""
+    if isinstance(value, VideoMeta):
+        if kept is None or value != kept:
+            errors.add(key, f"这个视频不是本产品已有的{lab}，请从视频银行选择或重新上传", "video")
+            return None
+        return kept
+    if isinstance(value, str):
+        clip = next((c for c in bank if getattr(c, "id", None) == value.strip()), None)
+        if clip is None:
+            errors.add(key, f"视频银行里没有编号为“{value[:30]}”的视频", "video")
+            return None
+        facts = clip_facts(clip)  # a bank clip has metadata, no bytes
+        return VideoMeta(
+            source="bank", bank_id=clip.id, name=str(getattr(clip, "file_name", clip.id)),
+            seconds=facts.seconds, width=facts.width, height=facts.height, size_bytes=int(clip.size_bytes),
+        )  # fmt: skip
+    file = as_file(value)
+    if file is None:
+        errors.add(key, f"{lab}应为视频银行里的视频编号，或上传的 MP4/MOV 文件", "video")
+        return None
+    name, data = file
+    before = len(errors.errors)
+    validate.text(errors, key, f"{lab}的文件名", name, max_len=_NAME_MAX)
+    if len(errors.errors) > before:
+        return None
+    ext = PurePath(name).suffix.lower().lstrip(".")
+    if ext not in rules.MAIN_VIDEO_FORMATS:
+        errors.add(key, f"{lab}只支持 MP4、MOV 文件（当前：{ext or '无后缀'}）", "video_format")
+        return None
+    if len(data) > max_bytes:
+        errors.add(
+            key,
+            f"{lab}（{name}）不能超过 {max_bytes // 2**20} MB（当前 {size_text(len(data))}）",
+            "video_size",
+        )
+        return None
+    try:
+        facts = probe_video(data)
+    except VideoUnreadable as exc:
+        errors.add(key, f"{lab}（{name}）无法读取：{exc.problem}", "video")
+        return None
+    if facts.container not in rules.MAIN_VIDEO_FORMATS:
+        errors.add(key, f"{lab}只支持 {formats_text(rules.MAIN_VIDEO_FORMATS)}（{name} 其实是 "
+                        f"{container_name(facts.container)} 视频）", "video_format")  # fmt: skip
+        return None
+    return VideoMeta(
+        source="upload", name=name, seconds=round(facts.seconds, 2), width=facts.width,
+        height=facts.height, size_bytes=len(data),
+    )  # fmt: skip
+
+
 def check_video(
     errors: FieldErrors, key: str, value: Any, bank: list[Any], kept: VideoMeta | None = None
 ) -> tuple[VideoMeta | None, list[str]]:
     """The main video: none, a clip id of the video bank, an uploaded MP4/MOV, or the edited product's own."""
     if value in (None, "", [], ()):
         return None, []
-    if isinstance(value, VideoMeta):
-        if kept is None or value != kept:
-            errors.add(key, "这个视频不是本产品已有的主图视频，请从视频银行选择或重新上传", "video")
-            return None, []
-        return kept, []
-    if isinstance(value, str):
-        clip_id = value.strip()
-        clip = next((c for c in bank if getattr(c, "id", None) == clip_id), None)
-        if clip is None:
-            errors.add(key, f"视频银行里没有编号为“{value[:30]}”的视频", "video")
-            return None, []
-        facts = clip_facts(clip)  # a bank clip has metadata, no bytes
-        meta = VideoMeta(
-            source="bank",
-            bank_id=clip.id,
-            name=str(getattr(clip, "file_name", clip.id)),
-            seconds=facts.seconds,
-            width=facts.width,
-            height=facts.height,
-            size_bytes=int(clip.size_bytes),
-        )
-    else:
-        file = as_file(value)
-        if file is None:
-            errors.add(key, "主图视频应为视频银行里的视频编号，或上传的 MP4/MOV 文件", "video")
-            return None, []
-        name, data = file
-        before = len(errors.errors)
-        validate.text(errors, key, "主图视频的文件名", name, max_len=_NAME_MAX)
-        if len(errors.errors) > before:
-            return None, []
-        ext = PurePath(name).suffix.lower().lstrip(".")
-        if ext not in rules.MAIN_VIDEO_FORMATS:
-            errors.add(key, f"主图视频只支持 MP4、MOV 文件（当前：{ext or '无后缀'}）", "video_format")
-            return None, []
-        if len(data) > rules.MAIN_VIDEO_MAX_BYTES:
-            errors.add(key, f"主图视频（{name}）不能超过 100 MB（当前 {size_text(len(data))}）", "video_size")
-            return None, []
-        try:
-            facts = probe_video(data)
-        except VideoUnreadable as exc:
-            errors.add(key, f"主图视频（{name}）无法读取：{exc.problem}", "video")
-            return None, []
-        if facts.container not in rules.MAIN_VIDEO_FORMATS:
-            errors.add(
-                key,
-                f"主图视频只支持 {formats_text(rules.MAIN_VIDEO_FORMATS)}"
-                f"（{name} 其实是 {container_name(facts.container)} 视频）",
-                "video_format",
-            )
-            return None, []
-        meta = VideoMeta(
-            source="upload",
-            name=name,
-            seconds=round(facts.seconds, 2),
-            width=facts.width,
-            height=facts.height,
-            size_bytes=len(data),
-        )
+    meta = _read_video(errors, key, "主图视频", value, bank, kept, rules.MAIN_VIDEO_MAX_BYTES)
+    if meta is None or meta is kept:
+        return meta, []
     before = len(errors.errors)
     advice = _video_rules(errors, key, meta)
     return (meta if len(errors.errors) == before else None), advice
@@ -298,68 +303,28 @@ def check_detail_video(
     kept = getattr(old, "detail_video", None)
     if value in (None, "", [], ()):
         return None
-    if isinstance(value, VideoMeta):
-        if kept is None or value != kept:
-            errors.add(key, f"这个视频不是本产品已有的{lab}，请从视频银行选择或重新上传", "video")
-            return None
-        return kept
-    if isinstance(value, str):
-        clip = next((c for c in bank if getattr(c, "id", None) == value.strip()), None)
-        if clip is None:
-            errors.add(key, f"视频银行里没有编号为“{value[:30]}”的视频", "video")
-            return None
-        facts = clip_facts(clip)
+    meta = _read_video(errors, key, lab, value, bank, kept, rules.DETAIL_VIDEO_MAX_BYTES)
+    if meta is None or meta is kept:
+        return meta
+    if meta.bank_id is not None:
         old_id = getattr(old, "id", None)
         linked = {
             p.id
             for p in products
             if p.id != old_id
             and any(
-                getattr(v, "bank_id", None) == clip.id for v in (p.video, getattr(p, "detail_video", None))
+                getattr(v, "bank_id", None) == meta.bank_id
+                for v in (p.video, getattr(p, "detail_video", None))
             )
         }
         if len(linked) >= rules.VIDEO_MAX_LINKED_PRODUCTS:
             errors.add(
                 key,
-                f"{lab}：视频 {clip.id} 已关联 {len(linked)} 个产品，一个视频最多关联 "
+                f"{lab}：视频 {meta.bank_id} 已关联 {len(linked)} 个产品，一个视频最多关联 "
                 f"{rules.VIDEO_MAX_LINKED_PRODUCTS} 个产品",
                 "max_linked",
             )
             return None
-        meta = VideoMeta(
-            source="bank", bank_id=clip.id, name=str(getattr(clip, "file_name", clip.id)),
-            seconds=facts.seconds, width=facts.width, height=facts.height, size_bytes=int(clip.size_bytes),
-        )  # fmt: skip
-    else:
-        file = as_file(value)
-        if file is None:
-            errors.add(key, f"{lab}应为视频银行里的视频编号，或上传的 MP4/MOV 文件", "video")
-            return None
-        name, data = file
-        before = len(errors.errors)
-        validate.text(errors, key, f"{lab}的文件名", name, max_len=_NAME_MAX)
-        if len(errors.errors) > before:
-            return None
-        ext = PurePath(name).suffix.lower().lstrip(".")
-        if ext not in rules.MAIN_VIDEO_FORMATS:
-            errors.add(key, f"{lab}只支持 MP4、MOV 文件（当前：{ext or '无后缀'}）", "video_format")
-            return None
-        if len(data) > rules.DETAIL_VIDEO_MAX_BYTES:
-            errors.add(key, f"{lab}（{name}）不能超过 500 MB（当前 {size_text(len(data))}）", "video_size")
-            return None
-        try:
-            facts = probe_video(data)
-        except VideoUnreadable as exc:
-            errors.add(key, f"{lab}（{name}）无法读取：{exc.problem}", "video")
-            return None
-        if facts.container not in rules.MAIN_VIDEO_FORMATS:
-            errors.add(key, f"{lab}只支持 {formats_text(rules.MAIN_VIDEO_FORMATS)}（{name} 其实是 "
-                            f"{container_name(facts.container)} 视频）", "video_format")  # fmt: skip
-            return None
-        meta = VideoMeta(
-            source="upload", name=name, seconds=round(facts.seconds, 2), width=facts.width,
-            height=facts.height, size_bytes=len(data),
-        )  # fmt: skip
     if meta.size_bytes > rules.DETAIL_VIDEO_MAX_BYTES:
         errors.add(key, f"{lab}不能超过 500 MB（当前 {size_text(meta.size_bytes)}）", "video_size")
         return None
