@@ -25,6 +25,7 @@ from typing import Any
 from .course import Course, CourseError, task_columns
 from .result import CheckResult
 from .spec import SPECS
+from .stategrade import STATE_FILE
 
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
@@ -32,8 +33,6 @@ __all__ = [
     "csv_safe", "write_report", "StudentReport", "ClassResults", "FieldStat", "TaskStat",
     "class_results", "render_html", "grade_table", "write_csv", "STATE_FILE",
 ]  # fmt: skip
-
-STATE_FILE = "alisim_state.json"
 
 
 @dataclass

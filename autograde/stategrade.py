@@ -27,6 +27,7 @@ from nbformat.notebooknode import NotebookNode, from_dict
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 from alisim_widgets.sim.config import load_config
+from alisim_widgets.sim.persistence import STATE_FILENAME
 from alisim_widgets.sim.safe_json import UnsafeStateFile, read_state_json
 
 from .check import score_task
@@ -35,10 +36,10 @@ from .spec import SPECS
 
 __all__ = [
     "STATE_FILE", "Submission", "load_submission", "grade_notebook", "task_of_cell", "GradeFromState",
-    "PER_STUDENT_SECONDS", "grading_reveals",
+    "PER_STUDENT_SECONDS", "grading_reveals", "score_submission",
 ]  # fmt: skip
 
-STATE_FILE = "alisim_state.json"
+STATE_FILE = STATE_FILENAME  # the simulator's own name for it
 # Reading and checking one store takes milliseconds; a file built to be slow is given up after this.
 PER_STUDENT_SECONDS = 20
 # The last line of a grade cell that scores a task from the saved store: check("01.2.2", backend)
