@@ -32,6 +32,14 @@ AREAS: dict[str, str] = {
     "media": "alisim_widgets.sim.media:MediaArea",
     "sub_accounts": "alisim_widgets.sim.sub_accounts:SubAccountsArea",
     "decoration": "alisim_widgets.sim.decoration:DecorationArea",
+    "trade": "alisim_widgets.sim.trade:TradeArea",
+    "freight": "alisim_widgets.sim.freight:FreightArea",
+    "rfq": "alisim_widgets.sim.rfq:RfqArea",
+    "crm": "alisim_widgets.sim.crm:CrmArea",
+    "edm": "alisim_widgets.sim.edm:EdmArea",
+    "showcases": "alisim_widgets.sim.showcases:ShowcasesArea",
+    "coupons": "alisim_widgets.sim.coupons:CouponsArea",
+    "p4p": "alisim_widgets.sim.p4p:P4PArea",
 }
 
 _DAY_START = dt.time(9, 0)

@@ -159,6 +159,7 @@ MAIN_VIDEO_MIN_HEIGHT_PX = 480  # L1543
 MAIN_VIDEO_MAX_BYTES = 100 * 1024 * 1024  # L1544
 DETAIL_VIDEO_MAX_SECONDS = 10 * 60  # L1560
 DETAIL_VIDEO_MAX_BYTES = 500 * 1024 * 1024  # L1562
+DETAIL_VIDEO_MIN_HEIGHT_PX = 480  # L1561
 VIDEO_MAX_LINKED_PRODUCTS = 20  # L2000
 VIDEO_BANK_BYTES = 10 * 1024**3  # L2001
 TITLE_MAX = 128  # L1828
@@ -273,11 +274,32 @@ TRUEVIEW_GOOD_MIN_SECONDS = 15  # L2250
 TRUEVIEW_PLAYS_WINDOW_DAYS = 30  # 优质: effective plays of the last 30 days (L2255)
 
 # --- RFQ (L2287-2502) ------------------------------------------------------------------------
-RFQ_MAX_QUOTES = 10  # L2495
+RFQ_MAX_QUOTES = 10  # L2348 每条RFQ最多10个报价席位 (报价畅行权益 excepted)
 RFQ_MONTHLY_QUOTA_PAID = 20  # L2351, L2495
 RFQ_SUBSCRIPTION_CATEGORIES_MAX = 100  # enforced (screen, L2361); L2398 says 5: advice
 RFQ_SUBSCRIPTION_KEYWORDS_MAX = 100  # enforced (L2383); L2398 says 24: advice
 RFQ_SUBSCRIPTION_ADVISED = (5, 24)  # L2398
+RFQ_STARS_MAX = 3  # L2349 3星RFQ: the most complete RFQs and the best buyers
+RFQ_QUOTE_LANGUAGES = ("English", "西班牙语")  # L2461 请选择报价语言
+RFQ_QUOTE_IN_ENGLISH = "以下表格内请填写英文描述"  # L2463: no Chinese in the quote's text fields
+RFQ_RESEARCH_POINTS = ("访问时间", "活跃情况", "搜索行为", "竞品了解")  # L2435-2441
+RFQ_READING_POINTS = ("附件", "图片", "三星", "发布时间")  # L2412-2415
+# The quote form's lists (the textbook shows the form, L2459-2487, not its options): simulator.
+RFQ_UNITS = (
+    "件/pieces", "盒/boxes", "套/sets", "双/pairs", "箱/cartons", "包/bags", "打/dozens", "个/units",
+    "米/meters", "千克/kilograms", "吨/tons",
+)  # fmt: skip  simulator (盒/boxes as printed, L2525)
+RFQ_TRADE_TERMS = ("FOB", "CFR", "CIF", "EXW", "FCA", "CPT", "CIP", "DAP", "DDP")  # simulator (FOB: L2457)
+RFQ_CURRENCIES = ("USD", "EUR", "GBP", "CNY", "JPY", "AUD", "CAD", "HKD")  # simulator (USD: L2531)
+RFQ_PAYMENT_TERMS = ("T/T", "L/C", "D/P", "D/A", "Western Union", "MoneyGram", "PayPal")  # simulator
+RFQ_VALUE_ADDED_SERVICES = ("定制 Logo", "定制包装", "OEM 代工", "ODM 设计", "第三方验货", "免费设计")  # simulator
+RFQ_PRICE_TIERS_MAX = 4  # simulator: a ladder of up to four quantities, as the product form
+RFQ_QUOTE_VALID_MAX_DAYS = 180  # simulator: how far ahead a quote's validity may go
+RFQ_PRODUCT_NAME_MAX = 128  # simulator
+RFQ_DETAILS_MAX = 2000  # simulator
+RFQ_MESSAGE_MAX = 2000  # simulator
+RFQ_SAMPLE_MAX_DAYS = 60  # simulator: a sample sent within 1-60 days of confirmation
+RFQ_PAGE_SIZE = 10  # simulator: RFQs per page of the market
 
 # --- CRM and EDM (L2552-3480) ----------------------------------------------------------------
 GROUP_DESCRIPTION_MAX = 256  # L2794
@@ -285,12 +307,43 @@ CAMPAIGN_DESCRIPTION_MAX = 1000  # L3226
 EDM_FREE_PER_DAY = 200  # L2926
 EDM_PRICE_CNY_PER_1000 = 2  # L2926
 MX_RECORD_HOURS = 48  # L2677
+# 06_crm (客户通, 客群, EDM, 站内营销)
+CRM_SOURCES = ("公海高潜客户", "询盘客户", "旺旺客户", "名片")  # L2569-L2595 (where customers come from)
+CRM_DEFAULT_GROUPS = ("店铺兴趣客户", "店铺忠诚客户", "店铺成交客户", "店铺粉丝", "最近询盘客户", "最近成交客户")  # L2776
+CRM_GROUP_KINDS = ("固定客群", "动态客群")  # L2766-L2768
+CRM_GROUP_SCOPES = ("我的客户", "公海客户")  # L2825-L2894 (公海客户 L2825, 我的客户 L2894)
+CRM_EVENT_KINDS = ("访问", "询盘", "下单", "收藏", "关注")  # simulator: the behaviour records kept per customer
+CRM_RECENT_DAYS = 30  # simulator: 最近询盘客户 / 最近成交客户 look at the last 30 days, today included
+CRM_INTEREST_DAYS = 90  # simulator: 店铺兴趣客户 visited or favourited the store in the last 90 days
+CRM_INTEREST_MIN_VISITS = 2  # simulator: at least two visits (or one favourite) make a customer "interested"
+CRM_LOYAL_MIN_ORDERS = 2  # simulator: 店铺忠诚客户 ordered at least twice
+CRM_GROUP_NAME_MAX = 50  # simulator (the form gives no limit)
+CRM_WITHIN_DAYS_MAX = 365  # simulator: the longest behaviour window of a dynamic group
+CRM_TAG_MAX = 20  # simulator: length of one basic tag
+EDM_CHANNELS = ("营销邮件",)  # L3100 目前仅可选择营销邮件投放
+EDM_SEND_MODES = ("立即发送", "定时发送")  # L3102
+EDM_BUILTIN_TEMPLATE = "系统内置邮件模板"  # L3543
+EDM_SEPTEMBER_NEW_PRODUCTS = "2022-9月采购节新品发布"  # L3287 (the task calls it 9 月采购节模板-New products, L3485)
+EDM_TEMPLATE_NAME_MAX = 50  # simulator (the form only says 必填, L2949-L2952)
+EDM_TEMPLATE_DESCRIPTION_MAX = 200  # simulator
+EDM_SUBJECT_MAX = 200  # simulator
+EDM_CONTENT_MAX = 5000  # simulator
+EDM_CAMPAIGN_NAME_MAX = 50  # simulator
+SMART_AUDIENCE_DAYS = 30  # simulator: 智能圈客 picks customers who visited in the last 30 days (近期访问, L3382)
+SMART_AUDIENCE_MAX = 20  # simulator: the results table at L3456 never shows more than 20 customers reached
+INSITE_TITLE_MAX = 128  # simulator
+INSITE_MESSAGE_MAX = 1000  # simulator
+INSITE_UNITS = ("Piece/Pieces", "Set/Sets", "Box(es)", "Pair/Pairs", "Carton/Cartons")  # simulator (Box(es): L3511)
 
 # --- Showcases (L3557-3698) ------------------------------------------------------------------
 SEARCH_TOP_SPOTS = 1  # L3575
 SEARCH_P4P_SPOTS = 5  # L3575
 SELLING_POINT_LABELS_MAX = 3  # L3634
 SHOWCASE_GIFT_START_DAYS = 90  # L3611
+SHOWCASE_GROUP_SIZE = 5  # the simulator's groups: 2 groups, 10 showcases for 出口通 (L3606)
+SHOWCASE_OPERATIONS = ("添加", "替换", "移除", "设置橱窗卖点")  # L3630
+SELLING_POINT_SYNC_HOURS = 48  # L3634
+SHOWCASE_STRATEGY = ("流量及转化", "利润", "实力优品")  # L3638
 
 # --- Coupons and discounts (L3699-3824) ------------------------------------------------------
 COUPON_TYPES = ("满减券", "满折券")  # L3724-3731
@@ -301,6 +354,19 @@ COUPON_QUANTITY_MAX = 10_000  # L3726 (1 万张)
 COUPON_PRODUCTS_MAX = 50  # L3727
 COUPON_FACE_MIN_USD = 5  # L3731
 COUPON_FACE_STEP_USD = 5  # L3731
+COUPON_SCENES = ("详情页/旺铺", "直播间")  # L3755
+COUPON_SCOPES = ("全店铺", "特定商品")  # L3757-3758
+# L3839 (全部买家); the other audiences are the simulator's
+COUPON_AUDIENCES = ("全部买家", "新买家", "老买家")
+# L3840 (立即发布); 定时发布 (a later day) is the simulator's
+COUPON_PUBLISH_MODES = ("立即发布", "定时发布")
+COUPON_CLAIMS_PER_BUYER = 1  # L3788 (每个账号只能领取一次)
+COUPONS_PER_ORDER = 1  # L3713
+# 满折 rates and discounts as the backend names them, 9.5折 … 1折 (the simulator's list; 7折 L3868, 9.5折 L3750)
+ZHE_RATES = tuple(f"{n / 2:g}折" for n in range(19, 1, -1))
+# L3852 (所有人群); the other audiences are the simulator's
+DISCOUNT_AUDIENCES = ("所有人群", "新买家", "老买家")
+DISCOUNT_NAME_MAX = 60  # the simulator's (as a coupon title, L3724)
 
 # --- P4P 外贸直通车 (L4012-4532) -------------------------------------------------------------
 P4P_CLICK_PRICE_INCREMENT = 0.01  # L4075
@@ -314,6 +380,21 @@ P4P_ADVISED_PRODUCTS = 30  # L4490
 P4P_AUTO_PRODUCTS_MAX = 350  # L4308
 P4P_REMARKETING_KEYWORDS_MAX = 1000  # L4441
 P4P_TARGETED_PRODUCTS_MAX = 200  # L4230
+P4P_TOP_FIVE_STARS = (3, 5)  # L4061: only 3-5 star keywords can bid into the top five
+P4P_TOP_SLOTS = 5  # L4022
+P4P_PLAN_TYPES = ("新品成长", "爆品助推", "搜索人群再营销", "定向推广")  # L4086-L4103
+P4P_PLAN_TYPE_ALIASES = {"搜索人群再推荐": "搜索人群再营销"}  # L4569 (task wording) -> L4086
+# 推荐地域 with their advised premium in percent (keyword plan, L4342-L4349)
+P4P_RECOMMENDED_REGIONS = {
+    "美国": 156, "加拿大": 145, "英国": 149, "俄罗斯": 146,
+    "乌克兰": 142, "埃及": 131, "摩洛哥": 131, "土耳其": 143,
+}  # fmt: skip
+# 推荐人群 with their advised premium in percent (L4369-L4377)
+P4P_RECOMMENDED_CROWDS = {
+    "平台老客": 148, "访问过本店产品的买家": 137, "高MOQ偏好买家": 149, "高回货频率买家": 147,
+    "中大采购规模偏好买家": 175, "潜在交易买家": 148, "显赫买家": 161, "真回货买家": 150,
+    "偏好RTS商品买家": 150,
+}  # fmt: skip
 
 # --- Trade Assurance and e-收汇 (L4610-4833) -------------------------------------------------
 ECOLLECT_PAYMENT_METHODS = ("T/T", "D/P")  # L4671
@@ -322,12 +403,94 @@ TA_MAX_VIOLATION_POINTS = 48  # L4648
 TA_MAX_SERIOUS_IP = 3  # L4650
 TA_MIN_ADVANCE_USD = 1  # L4715
 TA_BLOCKED_DESTINATIONS = ("Iran", "North Korea", "Syria", "Cuba", "Sudan", "Crimea", "Egypt")  # L4832
+# 08_trade: drafting orders (L4660-4760) and the payment table (L4732-4746).
+TA_BLOCKED_DESTINATIONS_ZH = {
+    "Iran": "伊朗",
+    "North Korea": "北朝鲜",
+    "Syria": "叙利亚",
+    "Cuba": "古巴",
+    "Sudan": "苏丹",
+    "Crimea": "克里米亚",
+    "Egypt": "埃及",
+}  # L4832
+ORDER_TYPES = ("信用保障订单", "e收汇订单")  # L4664
+# e-收汇 is for paid mainland suppliers only (L4634); Trade Assurance also for registered free members (L4632).
+ECOLLECT_PAID_ONLY = "付费供应商"  # L4634
+# The buyer's email must be an overseas one (L4672), but task 08.1.4's DGQFAD@126.COM is a mainland mail
+# provider (RULES.md, Contradictions): these domains warn, never refuse. A simulator list.
+MAINLAND_MAIL_DOMAINS = ("126.com", "163.com", "qq.com", "sina.com", "sohu.com", "yeah.net", "139.com",
+                         "foxmail.com", "aliyun.com")  # fmt: skip
+TA_SHIPPING_METHODS = ("海运", "空运", "快递", "陆运")  # simulator; L4688 shows 海运
+TA_TRADE_TERMS = ("FOB", "CIF", "CFR", "EXW", "FCA", "CPT", "CIP", "DAP", "DDP")  # simulator (Incoterms); L4690
+TA_EXPORT_OPTIONS = ("使用一达通报关", "不使用一达通报关")  # L4701, L4861
+TA_VALUE_ADDED_SERVICES = ("专人跟单&验货服务",)  # L4728
+TA_ASSURANCE_TERMS = ("保障到发货", "保障到收货后")  # simulator; L4899 names 保障到收货后
+TA_RISKY_SHIP_DAYS = 2  # L4705 填写0-2天很容易逾期 (advice)
+TA_MAX_SHIP_DAYS = 180  # simulator
+TA_ORDER_MAX_USD = 10_000_000  # simulator: a bound against absurd figures
+ORDER_STATUSES = ("待买家确认", "待买家付款", "待发货", "已发货", "交易完成")  # simulator
+PAYMENT_METHODS = (
+    "Credit/Debit Card",
+    "Online Transfer",
+    "Online Bank Payment",
+    "Wire Transfer-T/T",
+    "WesternUnion/WU",
+    "Pay Later",
+)  # L4735-4744
+CARD_FEE_PCT = 1.5  # L4735 支付金额1.5%
+CARD_FEE_MIN_USD = 0.5  # L4735 最低总费用0.50
+BANK_FEE_RANGE_USD = (15, 30)  # L4737-4739 $15-30 取决于付款金额
+TT_FEE_MIN_USD = 15  # L4740 $15起
+WU_FEE_RANGE_USD = (4.5, 45.0)  # L4742 $4.50-45.00
+PAY_LATER_FEE_PCT = 1.5  # L4743
+# Where a fee "depends on the amount" (L4737-4742), the simulator's schedule: a percentage of the amount,
+# kept inside the printed range. A simulator choice.
+BANK_FEE_PCT = 0.3  # simulator: $15 at 5,000, $30 at 10,000
+TT_FEE_PCT = 0.1  # simulator: $15 up to 15,000, then 0.1 %
+WU_FEE_PCT = 3  # simulator: $4.50 at 150, $45.00 at 1,500
+# Upper limits per payment and processing time in working days (card and Pay Later in hours / 1 day):
+# the textbook prints them as $12,000 / $10,000 / $1,500 and 1-2小时, 1-2个工作日… (L4735-4744); written
+# here as plain numbers, so they are marked simulator for the line test, which looks for digits only.
+PAYMENT_LIMITS_USD = {
+    "Credit/Debit Card": 12_000,
+    "Online Transfer": 10_000,
+    "Online Bank Payment": 10_000,
+    "Wire Transfer-T/T": None,
+    "WesternUnion/WU": 1_500,
+    "Pay Later": 10_000,
+}  # L4735-4744 simulator (see above)
+PAYMENT_DAYS = {
+    "Credit/Debit Card": (0, 0),
+    "Online Transfer": (1, 2),
+    "Online Bank Payment": (4, 5),
+    "Wire Transfer-T/T": (1, 2),
+    "WesternUnion/WU": (1, 1),
+    "Pay Later": (3, 4),
+}  # L4735-4744 simulator (see above)
 
 # --- Freight templates (L4909-5027) ----------------------------------------------------------
 FREIGHT_PRICING_TYPES = ("阿里物流价", "卖家包邮", "按重量", "按数量", "协商物流")
 ON_TIME_MAX_RATE = 1.20  # L4981 调价率不超过 120%
 ON_TIME_MAX_COMPENSATION_USD = 50  # L4973
 WORRY_FREE_MAX_KG = 20  # L5018
+# 08_trade: freight templates (08.2.3).
+FREIGHT_METHODS = ("快递", "空运", "海运")  # L4935 仅支持快递，暂不支持空运、海运
+FREIGHT_TEMPLATE_METHOD = "快递"  # L4935
+FREIGHT_GOODS_TYPES = ("普通商品", "带电商品", "化妆品", "电子烟")  # simulator; L5038, L4996
+FREIGHT_LOGISTICS = ("优选物流", "自主选择")  # simulator; L5039 优选物流
+FREIGHT_DELIVERY = ("仓到门", "门到门")  # simulator; L4995 仓到门
+FREIGHT_DEFAULT_RATE_PCT = 100  # L4927 调价率默认 100%
+FREIGHT_RATE_PCT_MAX = 500  # simulator
+FREIGHT_SERVICES_MAX = 10  # simulator
+FREIGHT_NEGOTIATED = "协商物流"  # L5006
+FREIGHT_FREE = "卖家包邮"  # L5004
+FREIGHT_ALI_PRICE = "阿里物流价"  # L5003
+# The six 承诺达 lines (L4979); the textbook shortens their names (全球 3C, 全球重货…): full names here.
+ON_TIME_LINES = ("全球3C&普货专线", "全球重货专线", "全球化妆品专线", "全球电子烟专线", "欧美专线",
+                 "中美经济专线")  # fmt: skip  # simulator names, L4979
+HEAVY_LINE = "全球重货专线"  # L5020
+HEAVY_LINE_MIN_KG = 20  # L5020 20KGS以上才会展示
+WORRY_FREE_LINE = "无忧专线"  # L5018
 
 # --- Customs documents (L5143-5306) ----------------------------------------------------------
 CUSTOMS_CURRENCY_CODES = {
@@ -337,5 +500,25 @@ CUSTOMS_CURRENCY_CODES = {
     "GBP": "303",
     "JPY": "116",
     "AUD": "601",
-}  # L5183-5186 (AUD 601: simulator, from the customs code table)
+    "CNY": "142",
+}  # L5183-5186 (AUD 601, CNY 142: simulator, from the customs code table)
 HS_CODE_DIGITS = 10  # L5237
+# 10_customs (10.1.4): which fees each trade term needs, and the mark of each way of writing a fee.
+CUSTOMS_TRADE_TERMS = ("CIF", "C&F", "FOB")  # L5173
+CUSTOMS_FEES_NEEDED = {"CIF": ("运费", "保险费"), "C&F": ("运费",), "FOB": ()}  # L5175-5179
+CUSTOMS_FEE_MARKS = {"rate": 1, "unit": 2, "total": 3}  # L5182 率 (1) 单价 (2) 总价 (3)
+CUSTOMS_NO_MARKS = "N/M"  # L5194
+CUSTOMS_YES_NO = ("是", "否")  # L5196
+CUSTOMS_FIRST_LEGAL_UNIT = "千克"  # L5243 (the net weight)
+# The pickers' lists (simulator: the customs code tables; the task's own values at L5255-5303).
+CUSTOMS_CURRENCY_NAMES = {
+    "USD": "美元", "HKD": "港币", "EUR": "欧元", "GBP": "英镑", "JPY": "日本元", "AUD": "澳大利亚元",
+    "CNY": "人民币",
+}  # fmt: skip  # simulator
+CUSTOMS_TRANSPORT_MODES = ("水路运输", "铁路运输", "公路运输", "航空运输", "邮件运输", "其他运输")  # simulator
+CUSTOMS_SUPERVISION_MODES = ("一般贸易", "来料加工", "进料对口", "货样广告品", "其他")  # simulator
+CUSTOMS_LEVY_NATURES = ("一般征税", "科教用品", "加工设备", "来料加工", "进料加工", "其他法定")  # simulator
+CUSTOMS_GOODS_LEVIES = ("照章征税", "折半征税", "全免", "特案", "随征免性质", "保证金", "保函")  # simulator
+CUSTOMS_PACKAGE_KINDS = ("纸箱", "木箱", "桶装", "散装", "托盘", "包/袋", "其他")  # simulator
+CUSTOMS_LEGAL_UNITS = ("件", "千克", "套", "个", "台", "双", "条", "米", "箱")  # simulator
+CUSTOMS_SETTLEMENTS = ("T/T", "L/C", "D/P", "D/A", "O/A", "货到付款")  # simulator (L5223, L5298)

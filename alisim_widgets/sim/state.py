@@ -14,12 +14,17 @@ from pydantic import Field
 from . import rules
 from .account_security_models import AccountProfile
 from .company_models import CompanyInfo
+from .crm_models import CrmBook, EdmBook
 from .decoration_models import Decoration
+from .marketing_models import Marketing
 from .media_models import TrueViewPost, VideoClip
 from .model_base import SavedModel as _Model
 from .ownership_models import Contact, Customer, Inquiry, RfqRecord
+from .p4p_models import P4PPlan
 from .products_models import BankImage, Certificate, Product
+from .rfq_models import RfqMarket
 from .sub_accounts_models import SubAccount
+from .trade_models import TradeBook
 from .verification_models import Verification
 
 __all__ = ["SCHEMA_VERSION", "StoreState", "Account", "Message", "PendingCode", "AuditEntry"]
@@ -107,4 +112,10 @@ class StoreState(_Model):
     image_bank: list[BankImage] = Field(default_factory=list)  # 图片银行 (03_product)
     videos: list[VideoClip] = Field(default_factory=list)  # 视频银行 (04_media)
     trueviews: list[TrueViewPost] = Field(default_factory=list)  # True View 视频 (04.1.4)
+    rfq_market: RfqMarket | None = None  # RFQ 市场 and subscriptions (05_rfq); quotes are on ``rfqs``
+    crm: CrmBook = Field(default_factory=CrmBook)  # 客群管理 (06.3.4, 06.3.5)
+    edm: EdmBook = Field(default_factory=EdmBook)  # EDM 设置、模板、营销活动、站内营销 (06.8.3-06.8.5)
+    marketing: Marketing = Field(default_factory=Marketing)  # 营销中心: 橱窗, 优惠券, 折扣 (07.2.5-07.2.7)
+    p4p_plans: list[P4PPlan] = Field(default_factory=list)  # 外贸直通车 推广计划 (07.9.3-07.9.6)
+    trade: TradeBook = Field(default_factory=TradeBook)  # 交易管理: orders, freight templates (08_trade)
     extra: dict[str, Any] = Field(default_factory=dict)  # scenario notes shown to students
