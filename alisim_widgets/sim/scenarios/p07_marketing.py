@@ -7,6 +7,7 @@ import datetime as dt
 from ..state import StoreState
 from .established import established_store
 from .products_data import image_bank
+from .marketing_data import storyline_marketing
 from .storyline import storyline_products, storyline_trueviews, storyline_videos
 
 
@@ -15,4 +16,5 @@ def build() -> StoreState:
     state.products = storyline_products(state.today)  # 03_product
     state.image_bank = image_bank()
     state.videos, state.trueviews = storyline_videos(), storyline_trueviews()  # 04_media
+    state.marketing = storyline_marketing(state.today)  # three of the ten showcases in use
     return state
