@@ -32,6 +32,8 @@ AREAS: dict[str, str] = {
     "media": "alisim_widgets.sim.media:MediaArea",
     "sub_accounts": "alisim_widgets.sim.sub_accounts:SubAccountsArea",
     "decoration": "alisim_widgets.sim.decoration:DecorationArea",
+    "customs": "alisim_widgets.sim.customs:CustomsArea",
+    "data": "alisim_widgets.sim.data:DataArea",
     "trade": "alisim_widgets.sim.trade:TradeArea",
     "freight": "alisim_widgets.sim.freight:FreightArea",
     "rfq": "alisim_widgets.sim.rfq:RfqArea",

@@ -476,6 +476,8 @@ WORRY_FREE_MAX_KG = 20  # L5018
 # 08_trade: freight templates (08.2.3).
 FREIGHT_METHODS = ("快递", "空运", "海运")  # L4935 仅支持快递，暂不支持空运、海运
 FREIGHT_TEMPLATE_METHOD = "快递"  # L4935
+FREIGHT_ORIGINS = ("中国大陆", "中国香港")  # simulator; L5035 中国大陆
+FREIGHT_VOLUMETRIC_DIVISOR = 5000  # simulator: express volumetric weight, cm³ per kg
 FREIGHT_GOODS_TYPES = ("普通商品", "带电商品", "化妆品", "电子烟")  # simulator; L5038, L4996
 FREIGHT_LOGISTICS = ("优选物流", "自主选择")  # simulator; L5039 优选物流
 FREIGHT_DELIVERY = ("仓到门", "门到门")  # simulator; L4995 仓到门
@@ -491,6 +493,16 @@ ON_TIME_LINES = ("全球3C&普货专线", "全球重货专线", "全球化妆品
 HEAVY_LINE = "全球重货专线"  # L5020
 HEAVY_LINE_MIN_KG = 20  # L5020 20KGS以上才会展示
 WORRY_FREE_LINE = "无忧专线"  # L5018
+
+# --- 数据管家 data analysis (L5061-5142) ------------------------------------------------------
+DATA_METRICS = ("曝光", "点击", "访客", "询盘")  # L5085-5091
+DATA_DIAGNOSTIC_GROUPS = ("高曝低点", "高点低反馈", "低曝光")  # L5123-5127
+DATA_ROUTINES = ("每日", "每周", "每月")  # L5131-5139
+DATA_STRONG_TIER = "实力优品"  # L5119 实力优品需全部放入橱窗
+# simulator: the textbook names the diagnostic groups (L5123-5127) but no threshold; the course compares each
+# product with the store's median: "low" is below half the median, "high" at or above the median.
+DATA_LOW_FRACTION = 0.5
+DATA_MIN_DAYS, DATA_MIN_PRODUCTS, DATA_MIN_KEYWORDS, DATA_MIN_COUNTRIES = 90, 60, 200, 30  # simulator (issue 13)
 
 # --- Customs documents (L5143-5306) ----------------------------------------------------------
 CUSTOMS_CURRENCY_CODES = {

@@ -15,6 +15,8 @@ from . import rules
 from .account_security_models import AccountProfile
 from .company_models import CompanyInfo
 from .crm_models import CrmBook, EdmBook
+from .customs_models import CustomsDeclaration
+from .data_models import DataStore
 from .decoration_models import Decoration
 from .marketing_models import Marketing
 from .media_models import TrueViewPost, VideoClip
@@ -118,4 +120,6 @@ class StoreState(_Model):
     marketing: Marketing = Field(default_factory=Marketing)  # 营销中心: 橱窗, 优惠券, 折扣 (07.2.5-07.2.7)
     p4p_plans: list[P4PPlan] = Field(default_factory=list)  # 外贸直通车 推广计划 (07.9.3-07.9.6)
     trade: TradeBook = Field(default_factory=TradeBook)  # 交易管理: orders, freight templates (08_trade)
+    data: DataStore | None = None  # 数据管家 (09_data): the data seed and the submitted analysis results
+    customs: list[CustomsDeclaration] = Field(default_factory=list)  # 报关单证 (10.1.4)
     extra: dict[str, Any] = Field(default_factory=dict)  # scenario notes shown to students

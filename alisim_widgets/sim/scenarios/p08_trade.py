@@ -8,6 +8,7 @@ from ..state import StoreState
 from .established import established_store
 from .products_data import image_bank
 from .storyline import storyline_products, storyline_trueviews, storyline_videos
+from .trade_data import add_trade_scenario
 
 
 def build() -> StoreState:
@@ -15,4 +16,5 @@ def build() -> StoreState:
     state.products = storyline_products(state.today)  # 03_product
     state.image_bank = image_bank()
     state.videos, state.trueviews = storyline_videos(), storyline_trueviews()  # 04_media
+    add_trade_scenario(state)  # 08_trade: the inquiry inbox with Amy Tang's INQ-AMY-01
     return state
