@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from ..state import StoreState
+from .crm_data import seed_crm, seed_mail_setup
 from .decoration_data import decorate_demo
 from .established import established_store
 from .products_data import image_bank
+from .rfq_data import seed_rfq
 from .storyline import storyline_products, storyline_trueviews, storyline_videos
 
 
@@ -17,4 +19,9 @@ def build() -> StoreState:
     state.image_bank = image_bank()  # 03_product: 图片银行
     state.videos, state.trueviews = storyline_videos(), storyline_trueviews()  # 04_media
     decorate_demo(state)  # 02_store: the decorated home page (02.4.1)
+    seed_mail_setup(seed_crm(state))  # 06_crm: 客户通's customers, 外贸邮 and the EDM sender
+    seed_rfq(state)  # 05_rfq: the RFQ market (采购直达) and the city-house photos
+    from .marketing_data import storyline_marketing
+
+    state.marketing = storyline_marketing(state.today)  # 07_marketing: three showcases in use
     return state
