@@ -32,6 +32,10 @@ SCREENS: dict[str, str] = {
     "04.1.4": "alisim_widgets.screens.media:TrueViewScreen",
     "02.5.4": "alisim_widgets.screens.sub_accounts:SubAccountScreen",
     "02.4.1": "alisim_widgets.screens.decoration:DecorationScreen",
+    "07.9.3": "alisim_widgets.screens.p4p:NewProductPlanScreen",
+    "07.9.4": "alisim_widgets.screens.p4p:HotProductPlanScreen",
+    "07.9.5": "alisim_widgets.screens.p4p:RemarketingPlanScreen",
+    "07.9.6": "alisim_widgets.screens.p4p:TargetedPlanScreen",
 }
 
 

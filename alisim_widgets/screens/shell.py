@@ -188,6 +188,15 @@ SECTIONS["媒体中心"] += [
 ]
 
 
+def _p4p(backend: Backend) -> Any:
+    from .p4p import P4PCenter  # 外贸直通车: the plan form and a simulated week (07.9.3-07.9.6)
+
+    return P4PCenter(backend)
+
+
+SECTIONS["营销中心"] += [("外贸直通车", _p4p)]
+
+
 def _as_widget(page: Any) -> W.Widget:
     if isinstance(page, W.Widget):
         return page

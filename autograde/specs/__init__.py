@@ -6,4 +6,6 @@ from . import (
     p02_team,  # noqa: F401  (子账号 02.5.4, 旺铺装修 02.4.1)
     p03_product,  # noqa: F401  (发布产品 03.3.5, 03.3.6, 03.q1–03.q7)
     p04_media,  # noqa: F401
+    p07_p4p,  # noqa: F401  (外贸直通车 07.9.3–07.9.6)
+    p09_data,  # noqa: F401  (数据分析 09.1.1–09.1.5, answers recomputed from the saved seed)
 )

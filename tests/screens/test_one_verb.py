@@ -17,6 +17,7 @@ from tests.data import REGISTRATION
 from tests.hostile import file_bytes
 from tests.p02_store_data import AV, COMPANY, ELEMENTS
 from tests.p02_team_data import XU_TIANTIAN, decoration_values
+from tests.p4p_data import P4P_TASKS
 from tests.product_data import CUSTOM_TASK, RTS_TASK
 from tests.trueview_data import FORM
 
@@ -52,6 +53,10 @@ CASES: dict[str, tuple[str, Callable[[], dict], Callable]] = {
     "03.3.5": ("03_product", lambda: {**RTS_TASK, "images": _bank_images("MARBLE")}, _plain),
     "03.3.6": ("03_product", lambda: {**CUSTOM_TASK, "images": _bank_images("DRESS")}, _plain),
     "04.1.4": ("04_media", lambda: FORM, _plain),
+    "07.9.3": ("07_marketing", lambda: P4P_TASKS["07.9.3"], _plain),
+    "07.9.4": ("07_marketing", lambda: P4P_TASKS["07.9.4"], _plain),
+    "07.9.5": ("07_marketing", lambda: P4P_TASKS["07.9.5"], _plain),
+    "07.9.6": ("07_marketing", lambda: P4P_TASKS["07.9.6"], _plain),
 }
 
 
