@@ -1,4 +1,5 @@
-"""项目七 营销中心 · 外贸直通车: tasks 07.9.3 新品成长, 07.9.4 爆品助推, 07.9.5 搜索人群再营销, 07.9.6 定向推广.
+"""项目七 营销中心 · 外贸直通车: tasks 07.9.3 新品成长, 07.9.4 爆品助推, 07.9.5 搜索人群再营销, 07.9.6 定向推广,
+and the knowledge checks 07.q10–07.q15.
 
 The store's latest plan of the task's type is graded. Premiums are compared as the full resolved maps
 (region or crowd → percent, every recommended one included), so ticking each recommended region at 150 %
@@ -14,6 +15,7 @@ from typing import Any
 from alisim_widgets.sim.p4p import RECOMMENDED_CROWDS, RECOMMENDED_REGIONS, resolve_premiums
 
 from ..spec import FieldCheck, TaskSpec, register
+from .quiz import quiz_spec
 
 __all__ = ["P4P_EXPECTED", "PlanProducts"]
 
@@ -137,4 +139,12 @@ def _spec(task_id: str) -> TaskSpec:
     )
 
 
-register(*(_spec(t) for t in P4P_EXPECTED))
+register(
+    *(_spec(t) for t in P4P_EXPECTED),
+    quiz_spec("07.q10", "5e5cd17e58459db9c609e15d483ca04c32c88338e50ef2f1072b1e90d38751d9"),
+    quiz_spec("07.q11", "8ab08c79d34b87e87fc306210203fc5f9d733f24724b596660f650ac6854410f"),
+    quiz_spec("07.q12", "77ca126a84de5e370bef66bc2b4661cdca23690669b266e7656abd5fd6e9c830"),
+    quiz_spec("07.q13", "1afc5709b743a766708f1d4bc3512902b82dfdb07a22a755a18c8f0e54d2b166"),
+    quiz_spec("07.q14", "29ad193818148da065f54b43b4a54c88bba5a6ab086fbb79779cc8f50a1c9eb6"),
+    quiz_spec("07.q15", "23d292225fe382bd27703e6cb07db936d8faccaad7a4a5656a7b6671f9c70426"),
+)
