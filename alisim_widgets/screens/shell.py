@@ -188,6 +188,20 @@ SECTIONS["媒体中心"] += [
 ]
 
 
+def _marketing(name: str) -> Factory:
+    """项目七 (07_marketing): 橱窗, 优惠券, 折扣营销 and the buyer's order, built on first click."""
+
+    def build(backend: Backend) -> Any:
+        from . import coupons, showcases
+
+        return getattr(showcases if name == "ShowcaseScreen" else coupons, name)(backend)
+
+    return build
+
+
+SECTIONS["营销中心"] += [(label, _marketing(name)) for label, name in (("橱窗管理", "ShowcaseScreen"), ("优惠券", "CouponScreen"), ("折扣营销", "DiscountScreen"), ("买家下单模拟", "OrderSimulator"))]  # fmt: skip
+
+
 def _p4p(backend: Backend) -> Any:
     from .p4p import P4PCenter  # 外贸直通车: the plan form and a simulated week (07.9.3-07.9.6)
 
