@@ -188,6 +188,21 @@ SECTIONS["媒体中心"] += [
 ]
 
 
+def _trade(name: str) -> Factory:
+    """项目八 (08_trade): drafting orders, the orders' life, the fee calculator, freight templates (on first click)."""
+
+    def build(backend: Backend) -> Any:
+        from . import freight, trade
+
+        page = getattr(trade, name, None) or getattr(freight, name)
+        return page() if name == "FeeCalculator" else page(backend)
+
+    return build
+
+
+SECTIONS["交易管理"] += [(label, _trade(name)) for label, name in (("起草信用保障订单", "TradeOrderScreen"), ("从询盘起草信保订单", "InquiryOrderScreen"), ("所有订单", "OrdersPage"), ("手续费计算器", "FeeCalculator"), ("运费模板", "FreightTemplateScreen"), ("预览运费", "FreightPreview"))]  # fmt: skip
+
+
 def _marketing(name: str) -> Factory:
     """项目七 (07_marketing): 橱窗, 优惠券, 折扣营销 and the buyer's order, built on first click."""
 
@@ -210,6 +225,38 @@ def _p4p(backend: Backend) -> Any:
 
 SECTIONS["营销中心"] += [("外贸直通车", _p4p)]
 
+
+def _customs(page: str) -> Factory:
+    """项目十 (10_customs): the customs-document tool and the declarations made with it."""
+
+    def build(backend: Backend) -> Any:
+        from . import customs
+
+        return getattr(customs, page)(backend)
+
+    return build
+
+
+SECTIONS["出口服务"] += [("报关单证制作", _customs("CustomsScreen")), ("我的单证", _customs("CustomsDocsPage"))]
+
+
+
+# 项目五 (05_rfq): the RFQ market, the quote form (05.1.4), subscriptions and my quotes (built on first click).
+def _rfq(name: str) -> Factory:
+    def factory(backend: Backend) -> Any:
+        from . import rfq
+
+        return getattr(rfq, name)(backend)
+
+    return factory
+
+
+SECTIONS["商机沟通"] += [
+    ("RFQ 市场", _rfq("RfqMarketPage")),
+    ("RFQ 报价", _rfq("RfqQuoteScreen")),
+    ("商机订阅", _rfq("RfqSubscriptionScreen")),
+    ("我的报价", _rfq("MyQuotesPage")),
+]
 
 def _as_widget(page: Any) -> W.Widget:
     if isinstance(page, W.Widget):

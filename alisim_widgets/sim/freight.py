@@ -33,6 +33,8 @@ __all__ = [
     "moq_of",
     "chargeable_kg",
     "list_price",
+    "norm_country",
+    "norm_service",
 ]
 
 FREIGHT_LABELS: dict[str, str] = {
@@ -67,7 +69,7 @@ _GOODS_LINES = {"全球化妆品专线": "化妆品", "全球电子烟专线": "
 _LIGHT_LINES = ("无忧专线-标准", "Alibaba.com Standard")  # 单包裹上限 20 kg (L5018, L5025-5026)
 
 
-def _norm_service(value: str) -> str:
+def norm_service(value: str) -> str:
     """全球 3C&普货专线 (L5051) and 全球3C&普货专线 are the same line: spaces inside Chinese names are dropped."""
     squeezed = "".join(value.split())
     for name in SERVICES:
@@ -76,7 +78,7 @@ def _norm_service(value: str) -> str:
     return value.strip()
 
 
-def _norm_country(value: str) -> str:
+def norm_country(value: str) -> str:
     """ "欧洲 France" (as the task prints it) → "France"."""
     text = value.strip()
     for zone in _ZONES:
@@ -160,7 +162,7 @@ class FreightArea:
         )
         destination = validate.text(errors, "destination", lab["destination"], get("destination"), max_len=60)
         if destination:
-            destination = _norm_country(destination)
+            destination = norm_country(destination)
             if destination not in COUNTRIES:
                 errors.add("destination", f"{lab['destination']}只能从列表里选择（没有“{destination[:30]}”）",
                            "choice")  # fmt: skip
@@ -227,7 +229,7 @@ class FreightArea:
         mine = FieldErrors()  # this line's errors, prefixed with its number when copied over
         service = validate.text(mine, "service", lab["service"], get("service"), max_len=60)
         if service:
-            service = _norm_service(service)
+            service = norm_service(service)
             if service not in SERVICES:
                 mine.add("service", f"{lab['service']}只能从平台方案里选择（没有“{service[:30]}”）", "choice")
                 service = None
@@ -314,7 +316,7 @@ class FreightArea:
             return []
         out = []
         for item in value:
-            country = _norm_country(str(item))
+            country = norm_country(str(item))
             if country not in COUNTRIES:
                 errors.add("countries", f"{label}里没有“{str(item)[:30]}”", "choice")
                 return []
