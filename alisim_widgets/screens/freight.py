@@ -12,8 +12,15 @@ import ipywidgets as W
 
 from ..sim import Backend, rules
 from ..sim.errors import SimError
-from ..sim.freight import COUNTRIES, FREIGHT_LABELS, SERVICE_LABELS, SERVICES, WAREHOUSE_NAMES
-from ..sim.freight import norm_country, norm_service
+from ..sim.freight import (
+    COUNTRIES,
+    FREIGHT_LABELS,
+    SERVICE_LABELS,
+    SERVICES,
+    WAREHOUSE_NAMES,
+    norm_country,
+    norm_service,
+)
 from .base import Field, Screen, SubmitResult, esc
 from .style import css
 
@@ -31,14 +38,17 @@ class ServiceRow:
         lay = W.Layout(width="260px")
         self.service = W.Dropdown(options=[("请选择", None), *[(s, s) for s in SERVICES]], value=None,
                                   description=S["service"], layout=W.Layout(width="340px"))  # fmt: skip
-        self.delivery = W.RadioButtons(options=list(rules.FREIGHT_DELIVERY), value=None, description=S["delivery"])
+        self.delivery = W.RadioButtons(
+            options=list(rules.FREIGHT_DELIVERY), value=None, description=S["delivery"]
+        )
         self.warehouse = W.Dropdown(options=[("不选", ""), *[(w, w) for w in WAREHOUSE_NAMES]], value="",
                                     description=S["warehouse"], layout=W.Layout(width="340px"))  # fmt: skip
         self.texts = {k: W.Text(description=S[k][:12], placeholder=S[k], layout=lay) for k in _TEXT_KEYS}
         self.pricing = W.Dropdown(options=list(rules.FREIGHT_PRICING_TYPES), value=rules.FREIGHT_ALI_PRICE,
                                   description=S["pricing"], layout=W.Layout(width="340px"))  # fmt: skip
         self.countries = [
-            W.Checkbox(description=c, value=False, indent=False, layout=W.Layout(width="150px")) for c in COUNTRIES
+            W.Checkbox(description=c, value=False, indent=False, layout=W.Layout(width="150px"))
+            for c in COUNTRIES
         ]
         self.on_time = W.Checkbox(description=S["on_time"], value=False, indent=False)
         remove = W.Button(description="删除", layout=W.Layout(width="70px"))

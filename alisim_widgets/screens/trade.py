@@ -130,9 +130,7 @@ class TradeOrderScreen(Screen):
     def _apply(self, values: dict[str, Any]) -> Any:
         values = {k: v for k, v in values.items() if not (k == "order_type" and v is None)}
         order, advice = self.backend.trade.draft_order(values)
-        return SubmitResult(
-            True, warnings=advice, message=self._created(order), data=order
-        )
+        return SubmitResult(True, warnings=advice, message=self._created(order), data=order)
 
     @staticmethod
     def _created(order: TradeOrder) -> str:
@@ -166,7 +164,9 @@ class TradeOrderScreen(Screen):
                           consignee_mobile=o.consignee_mobile, consignee_postcode=o.consignee_postcode,
                           assurance_term=o.assurance_term or None)  # fmt: skip
         self.fill(**{k: v for k, v in values.items() if k in self.inputs})
-        self.status.value = f"<div class='alisim-ok'>✔ 已保存：{esc(self._created(o))}（{esc(o.status)}）</div>"
+        self.status.value = (
+            f"<div class='alisim-ok'>✔ 已保存：{esc(self._created(o))}（{esc(o.status)}）</div>"
+        )
 
 
 class InquiryOrderScreen(TradeOrderScreen):
@@ -246,7 +246,18 @@ def orders_table_html(backend: Backend) -> str:
     orders = backend.trade.orders()
     if not orders:
         return "<div class='alisim-help'>还没有订单。</div>"
-    head = ("订单编号", "类型", "买家", "产品", "订单金额", "预付款", "尾款", "状态", "最晚发货", "已到账/已提现")
+    head = (
+        "订单编号",
+        "类型",
+        "买家",
+        "产品",
+        "订单金额",
+        "预付款",
+        "尾款",
+        "状态",
+        "最晚发货",
+        "已到账/已提现",
+    )
     rows = []
     for o in orders:
         arrived = backend.trade.available_usd(o.order_no) + money(o.withdrawn_usd)
@@ -318,7 +329,9 @@ class OrdersPage:
         return result
 
     def confirm(self) -> SubmitResult:
-        return self._do(lambda: f"买家已确认订单，状态：{self.backend.trade.buyer_confirms(self.pick.value).status}")
+        return self._do(
+            lambda: f"买家已确认订单，状态：{self.backend.trade.buyer_confirms(self.pick.value).status}"
+        )
 
     def pay(self) -> SubmitResult:
         def run() -> str:
@@ -364,7 +377,9 @@ class FeeCalculator:
         for method in rules.PAYMENT_METHODS:
             try:
                 fee = payment_fee(method, self.amount.value)
-                out.append((method, f"{fee.fee_usd:,.2f}", f"{fee.amount_usd + fee.fee_usd:,.2f}", fee.time_text))
+                out.append(
+                    (method, f"{fee.fee_usd:,.2f}", f"{fee.amount_usd + fee.fee_usd:,.2f}", fee.time_text)
+                )
             except ValidationFailed as exc:
                 out.append((method, "—", "—", "；".join(e.message for e in exc.errors)))
         return out
