@@ -11,9 +11,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from nbbuild import code, md  # noqa: E402
+from nbbuild import code, grade, locked_md, md, solution  # noqa: E402
 
-__all__ = ["p4p_cells", "P4P_TASKS"]
+from alisim_widgets.sim.quiz import QUESTIONS  # noqa: E402
+from autograde import SPECS  # noqa: E402
+from tests.quiz_answers import QUIZ_ANSWERS  # noqa: E402
+
+__all__ = ["p4p_cells", "P4P_TASKS", "P4P_QUIZ"]
 
 P4P_TASKS: dict[str, str] = {
     "07.9.3": "新品成长计划",
@@ -21,6 +25,7 @@ P4P_TASKS: dict[str, str] = {
     "07.9.5": "搜索人群再营销",
     "07.9.6": "定向推广",
 }
+P4P_QUIZ = ["07.q10", "07.q11", "07.q12", "07.q13", "07.q14", "07.q15"]
 
 KNOWLEDGE_BASICS = """
 ## 知识点 4　外贸直通车（P4P）
@@ -93,11 +98,177 @@ for region, percent in p4p.RECOMMENDED_REGIONS.items():
 """
 
 
-def p4p_cells() -> list:
-    """Knowledge 4–9 (P4P) with the textbook's worked examples, then the plan tasks 07.9.3–07.9.6."""
+STATEMENTS = {
+    "07.9.3": """
+## 实操 07.9.3　新品成长计划
+
+近期 Mark 负责的店铺上架了一批产品，Mark 要给这批新品做推广。请在下面的“外贸直通车”页面创建推广计划：
+
+- 推广类型：**新品成长**；计划名称：**新品成长计划**
+- 推广产品：**所有产品**（新品成长计划里只能放 90 天内新发布的产品）
+- 计划日预算：**50** 元；**开启周预算**；出价区间 **3–5 元**
+- 所有推荐地域的溢价设为 **150%**，所有推荐人群的溢价设为 **200%**
+
+填好后点“保存计划”。页面给出的黄色提示是建议，不影响保存——读一读它说了什么。
+""",
+    "07.9.4": """
+## 实操 07.9.4　爆品助推
+
+新品成长计划推广了一段时间后，有一款产品的曝光、点击和成交都很好，Mark 决定重点推广它：
+
+- 推广类型：**爆品助推**；计划名称：**玩具车产品助推计划**
+- 推广产品：**DEERC DE36W RC Car with 720P FPV Camera 1/16 Scale Remote Control High Speed OffRoad RC Monster
+  Trucks for Kids Adults**
+- 计划日预算：**100** 元；**开启周预算**；最低出价 **5** 元，最高出价 **10** 元
+- 地域溢价：**美国、俄罗斯 220%**，其余推荐地域 **150%**
+- 人群溢价：所有推荐人群 **200%**
+""",
+    "07.9.5": """
+## 实操 07.9.5　搜索人群再营销
+
+搜索人群再营销是一种推荐广告：对搜过、点过、看过本店或同行产品的买家，在推荐场景里再展示一次。
+请创建下面的计划（教材把推广类型写作“搜索人群再推荐”，就是搜索人群再营销）：
+
+- 推广类型：**搜索人群再营销**；计划名称：**重点人群再推荐计划**
+- 推广产品：**所有产品**
+- 计划日预算：**100** 元；最低出价 **3** 元，最高出价 **6** 元
+- 地域溢价：**美国、德国、英国、俄罗斯 200%**，其余推荐地域 **150%**
+  （德国不在推荐地域里：在地域溢价下面的输入框里自己添加一行）
+- 人群溢价：**蓝标买家、高回访买家、偏好 RTS 商品买家 200%**，其余推荐人群 **150%**
+  （蓝标买家、高回访买家也要自己添加）
+""",
+    "07.9.6": """
+## 实操 07.9.6　定向推广
+
+店铺已经吸引了一批买家，但订单还不多。Mark 决定用定向推广盯住重点人群：
+
+- 推广类型：**定向推广**；计划名称：**重点人群定向推广**
+- 推广产品：**DEERC DE36W RC Car**（遥控车）和 **The Mushroom plush pillow**（蘑菇抱枕）
+- 日预算：**150** 元；**开启周预算**；出价区间 **5–10 元**
+- 所有推荐地域和所有推荐人群的溢价都设为 **150%**
+""",
+}
+
+SCREEN_CLASSES = {
+    "07.9.3": "new_plan",
+    "07.9.4": "hot_plan",
+    "07.9.5": "remarketing_plan",
+    "07.9.6": "targeted_plan",
+}
+
+ANSWERS = {
+    "07.9.3": """
+new_plan.fill(
+    plan_type="新品成长",
+    name="新品成长计划",
+    products="all",
+    daily_budget_cny=50,
+    weekly_budget=True,
+    bid_range_cny=(3, 5),
+    region_premiums={"*": 150},  # "*"：其余所有推荐地域
+    crowd_premiums={"*": 200},
+).submit()
+""",
+    "07.9.4": """
+hot_plan.fill(
+    plan_type="爆品助推",
+    name="玩具车产品助推计划",
+    products=["DEERC DE36W RC Car with 720P FPV Camera 1/16 Scale Remote Control High Speed OffRoad RC Monster Trucks for Kids Adults"],
+    daily_budget_cny=100,
+    weekly_budget=True,
+    bid_range_cny=(5, 10),
+    region_premiums={"美国": 220, "俄罗斯": 220, "*": 150},
+    crowd_premiums={"*": 200},
+).submit()
+""",
+    "07.9.5": """
+remarketing_plan.fill(
+    plan_type="搜索人群再营销",
+    name="重点人群再推荐计划",
+    products="all",
+    daily_budget_cny=100,
+    weekly_budget=False,
+    bid_range_cny=(3, 6),
+    region_premiums={"美国": 200, "德国": 200, "英国": 200, "俄罗斯": 200, "*": 150},
+    crowd_premiums={"蓝标买家": 200, "高回访买家": 200, "偏好RTS商品买家": 200, "*": 150},
+).submit()
+""",
+    "07.9.6": """
+targeted_plan.fill(
+    plan_type="定向推广",
+    name="重点人群定向推广",
+    products=["DEERC DE36W RC Car", "The Mushroom plush pillow"],
+    daily_budget_cny=150,
+    weekly_budget=True,
+    bid_range_cny=(5, 10),
+    region_premiums={"*": 150},
+    crowd_premiums={"*": 150},
+).submit()
+""",
+}
+
+WEEK_INTRO = """
+## 看一看：计划跑一周会怎样？
+
+下面的“一周模拟”让一个已保存的计划跑一个推广周（周六到下周五）：每一次买家搜索都是一场竞价
+（推广评分 × 出价，出价按买家所在地域和人群乘上溢价），排进前五名算一次曝光，买家点击时按扣费公式扣钱，
+花到当天的上限就停止展示。选一个计划，点“模拟一周”，对比一下：
+
+- 开启周预算的计划，周一到周三（模拟的流量高峰）当天上限是日预算的 120 %，到了周五只剩下一周总额没花完的部分；
+- 没开周预算的计划（搜索人群再营销），每天最多花日预算；
+- 溢价越高，出价越高，排名越靠前，但每次点击也可能扣得更多。
+
+也可以回到上面改一改日预算或溢价、再保存，重新模拟，看看曲线怎么变。
+"""
+
+WEEK = """
+week = P4PWeekView(backend)
+week.run()  # 默认模拟最近保存的计划；也可以在下拉框里换一个计划再点“模拟一周”
+week
+"""
+
+
+def _quiz_cells(ids: list[str]) -> list:
+    cells = []
+    for qid in ids:
+        n = qid.split("q")[-1]
+        answer = QUIZ_ANSWERS[qid]  # the teacher's key: the specs hold digests only
+        if not QUESTIONS[qid].multiple:
+            answer = answer[0]
+        cells.append(code(f'aw.screen_for("{qid}", backend)'))
+        cells.append(
+            solution(f'aw.screen_for("{qid}", backend).fill(answer={answer!r}).submit()', f"q{n}_answer")
+        )
+        cells.append(grade(f'check("{qid}", backend)', f"q{n}_check", SPECS[qid].points))
+    return cells
+
+
+def _task_cells(task_id: str) -> list:
+    var = SCREEN_CLASSES[task_id]
+    slug = task_id.replace(".", "_")
     return [
+        locked_md(STATEMENTS[task_id], f"task_{slug}"),
+        code(f'{var} = aw.screen_for("{task_id}", backend)\n{var}'),
+        code(f'SelfCheck(backend, "{task_id}")'),
+        md("下面的单元格可以留空（只用上面的页面完成任务也能得分），也可以用代码操作页面。"),
+        solution(ANSWERS[task_id], f"answer_{slug}"),
+        grade(f'check("{task_id}", backend)', f"check_{slug}", SPECS[task_id].points),
+    ]
+
+
+def p4p_cells() -> list:
+    """Knowledge 4–9 (P4P) with the textbook's worked examples, the plan tasks 07.9.3–07.9.6, a simulated
+    week of a plan and the knowledge checks 07.q10–07.q15."""
+    cells = [
         md(KNOWLEDGE_BASICS),
         code(EXAMPLES),
+        *_quiz_cells(P4P_QUIZ[:2]),
         md(KNOWLEDGE_PLANS),
         code(PREMIUMS),
+        *_quiz_cells(P4P_QUIZ[2:]),
+        code("from alisim_widgets.screens.p4p import P4PWeekView"),
     ]
+    for task_id in P4P_TASKS:
+        cells += _task_cells(task_id)
+    cells += [md(WEEK_INTRO), code(WEEK)]
+    return cells
