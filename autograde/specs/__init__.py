@@ -6,6 +6,7 @@ from . import (
     p02_team,  # noqa: F401  (子账号 02.5.4, 旺铺装修 02.4.1)
     p03_product,  # noqa: F401  (发布产品 03.3.5, 03.3.6, 03.q1–03.q7)
     p04_media,  # noqa: F401
+    p05_rfq,  # noqa: F401  (RFQ 商机报价 05.1.4, 05.q1–05.q6)
     p07_marketing,  # noqa: F401  (优惠券 07.2.5, 07.2.7, 折扣 07.2.6, 07.q1–07.q9)
     p07_p4p,  # noqa: F401  (外贸直通车 07.9.3–07.9.6)
     p09_data,  # noqa: F401  (数据分析 09.1.1–09.1.5, answers recomputed from the saved seed)
