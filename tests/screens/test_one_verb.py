@@ -13,6 +13,8 @@ import pytest
 import alisim_widgets as aw
 from alisim_widgets.screens import SCREENS
 from autograde.check import score_task
+from autograde.specs.p07_marketing import TASK_07_2_5, TASK_07_2_6, TASK_07_2_7
+from tests.crm_forms import FORMS as CRM_FORMS
 from tests.data import REGISTRATION
 from tests.hostile import file_bytes
 from tests.p02_store_data import AV, COMPANY, ELEMENTS
@@ -53,6 +55,14 @@ CASES: dict[str, tuple[str, Callable[[], dict], Callable]] = {
     "03.3.5": ("03_product", lambda: {**RTS_TASK, "images": _bank_images("MARBLE")}, _plain),
     "03.3.6": ("03_product", lambda: {**CUSTOM_TASK, "images": _bank_images("DRESS")}, _plain),
     "04.1.4": ("04_media", lambda: FORM, _plain),
+    "06.3.4": ("06_crm", lambda t="06.3.4": CRM_FORMS[t], _plain),
+    "06.3.5": ("06_crm", lambda t="06.3.5": CRM_FORMS[t], _plain),
+    "06.8.3": ("06_crm", lambda t="06.8.3": CRM_FORMS[t], _plain),
+    "06.8.4": ("06_crm", lambda t="06.8.4": CRM_FORMS[t], _plain),
+    "06.8.5": ("06_crm", lambda t="06.8.5": CRM_FORMS[t], _plain),
+    "07.2.5": ("07_marketing", lambda: TASK_07_2_5, _plain),
+    "07.2.6": ("07_marketing", lambda: TASK_07_2_6, _plain),
+    "07.2.7": ("07_marketing", lambda: TASK_07_2_7, _plain),  # no scene in the task: the form's default
     "07.9.3": ("07_marketing", lambda: P4P_TASKS["07.9.3"], _plain),
     "07.9.4": ("07_marketing", lambda: P4P_TASKS["07.9.4"], _plain),
     "07.9.5": ("07_marketing", lambda: P4P_TASKS["07.9.5"], _plain),
