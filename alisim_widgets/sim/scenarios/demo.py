@@ -24,4 +24,7 @@ def build() -> StoreState:
     from .marketing_data import storyline_marketing
 
     state.marketing = storyline_marketing(state.today)  # 07_marketing: three showcases in use
+    from .trade_data import add_trade_scenario
+
+    add_trade_scenario(state)  # 08_trade: the inquiry inbox with Amy Tang's INQ-AMY-01
     return state
