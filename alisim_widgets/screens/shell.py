@@ -240,6 +240,20 @@ def _customs(page: str) -> Factory:
 SECTIONS["出口服务"] += [("报关单证制作", _customs("CustomsScreen")), ("我的单证", _customs("CustomsDocsPage"))]
 
 
+def _crm(module: str, name: str) -> Factory:
+    """项目六 (06_crm): 客户通, 客群, EDM 设置, 模板, 营销活动 and 智能圈客 (built on first click)."""
+
+    def build(backend: Backend) -> Any:
+        import importlib
+
+        return getattr(importlib.import_module(f"{__package__}.{module}"), name)(backend)
+
+    return build
+
+
+SECTIONS["客户管理"] += [(label, _crm(m, n)) for label, m, n in (("客户列表", "crm", "CustomerListPage"), ("客群管理", "crm", "GroupsPage"), ("新建固定客群", "crm", "FixedGroupScreen"), ("新建动态客群", "crm", "DynamicGroupScreen"), ("EDM 设置", "edm", "EdmSetupScreen"), ("模板管理", "edm", "TemplateScreen"), ("新建 EDM 营销", "edm", "CampaignScreen"), ("营销活动效果", "edm", "CampaignResultsPage"), ("智能圈客站内营销", "edm", "InsiteScreen"))]  # fmt: skip
+
+
 
 # 项目五 (05_rfq): the RFQ market, the quote form (05.1.4), subscriptions and my quotes (built on first click).
 def _rfq(name: str) -> Factory:
@@ -257,6 +271,20 @@ SECTIONS["商机沟通"] += [
     ("商机订阅", _rfq("RfqSubscriptionScreen")),
     ("我的报价", _rfq("MyQuotesPage")),
 ]
+
+
+# 项目九 (09_data): 数据管家's pages on the store's seeded data, and 提交分析结果 (built on first click).
+def _data(name: str) -> Factory:
+    def build(backend: Backend) -> Any:
+        from . import data
+
+        return getattr(data, name)(backend)
+
+    return build
+
+
+SECTIONS["数据管家"] += [(label, _data(name)) for label, name in (("店铺概览", "DataOverviewPage"), ("流量来源", "TrafficSourcesPage"), ("产品分析", "ProductAnalysisPage"), ("关键词分析", "KeywordAnalysisPage"), ("买家国家", "BuyerCountriesPage"), ("提交分析结果", "AnalysisSubmitPage"))]  # fmt: skip
+
 
 def _as_widget(page: Any) -> W.Widget:
     if isinstance(page, W.Widget):
