@@ -478,20 +478,35 @@ class MyQuotesPage:
     def __init__(self, backend: Backend) -> None:
         self.backend = backend
         self.table = W.HTML()
+        self.note = W.HTML()
         refresh = W.Button(description="刷新", icon="refresh")
         refresh.on_click(lambda _b: self.render())
-        self.widget = W.VBox([css(), W.HTML("<div class='alisim-head'><b>我的报价</b><div class='alisim-sub'>"
-                                            "买家的回复要过一两天才到：用 backend.advance_days(3) 让模拟时钟前进"
-                                            "</div></div>"), refresh, self.table])  # fmt: skip
+        self.wait_button = W.Button(description="等待 1 天", icon="clock-o", tooltip="模拟时钟前进 1 天")
+        self.wait_button.on_click(lambda _b: self.wait(1))
+        self.widget = W.VBox(
+            [
+                css(),
+                W.HTML(
+                    "<div class='alisim-head'><b>我的报价</b><div class='alisim-sub'>My Alibaba › 商机沟通 › "
+                    "RFQ商机 › 我的报价 · 买家的回复要过一两天才到：点“等待 1 天”让模拟时钟前进</div></div>"
+                ),
+                W.HBox([refresh, self.wait_button]),
+                self.note,
+                self.table,
+            ]
+        )
         self.widget.add_class("alisim-screen")
+        self.render()
+
+    def wait(self, days: int = 1) -> None:
+        """Let ``days`` days pass on the scenario clock (buyers answer; RFQs fill up and expire)."""
+        self.backend.advance_days(days)
         self.render()
 
     def render(self) -> None:
         self.backend.refresh()
-        self.table.value = (
-            f"<div class='alisim-help'>模拟日期 {self.backend.today()}</div>"
-            + quotes_table_html(self.backend)
-        )
+        self.note.value = f"<div class='alisim-help'>模拟日期 {self.backend.today()}</div>"
+        self.table.value = quotes_table_html(self.backend)
 
     def _repr_mimebundle_(self, **kwargs: Any):
         return self.widget._repr_mimebundle_(**kwargs)
