@@ -39,6 +39,7 @@ MAX_LIST_ITEMS = 30
 _MAX_ITEM_CHARS = 100
 _MAX_COUNT = 10**12
 _MAX_PERCENT = 100_000.0
+_RATES = ("ctr", "inquiry_rate", "top5_share")  # rates that are never below 1 % in this data
 
 COUNT, PERCENT, PRODUCTS, KEYWORDS, COUNTRIES, SOURCE = (
     "count", "percent", "products", "keywords", "countries", "source",
@@ -116,6 +117,11 @@ def _number(errors: FieldErrors, f: AnswerField, value: Any) -> float | None:
         text = value.strip().replace(",", "").replace("，", "")
         if f.kind == PERCENT:
             text = text.removesuffix("%").strip()
+        if text.casefold().lstrip("+-") in ("nan", "inf", "infinity"):
+            errors.add(
+                f.key, f"{f.label}不是有效的数（NaN 或无穷大）：检查计算时是不是除以了 0 或用了空表", "finite"
+            )
+            return None
         if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", text):
             errors.add(f.key, f"{f.label}要填一个数，收到的是文字（{f.help}）", "number")
             return None
@@ -212,7 +218,11 @@ def check_answers(
     errors, numbers, items, advice = FieldErrors(), {}, {}, []
     for f in task.fields:
         value = values.get(f.key)
-        if value is None or (isinstance(value, str) and not value.strip()):
+        if (
+            value is None
+            or (isinstance(value, (str, list, tuple)) and not value)
+            or (isinstance(value, str) and not value.strip())
+        ):
             if not f.is_list or f.exactly:
                 advice.append(f"{f.label}没有填写")
             continue
@@ -229,7 +239,7 @@ def check_answers(
                 items[f.key] = names
     errors.raise_if_any()
     for f in task.fields:
-        if f.kind == PERCENT and f.key in numbers and 0 < abs(numbers[f.key]) < 1 and "rate" in f.key:
+        if f.kind == PERCENT and f.key in numbers and 0 < abs(numbers[f.key]) < 1 and f.key in _RATES:
             advice.append(
                 f"{f.label}填的是 {numbers[f.key]:g}：要用百分数（3.45 表示 3.45%），不是小数 0.0345"
             )

@@ -45,7 +45,11 @@ def _pct(part: float, whole: float) -> float:
 
 
 def _ranked(table, by: list[str], ascending: list[bool]) -> list[str]:
-    return [str(x) for x in table.reset_index().sort_values(by, ascending=ascending).iloc[:, 0]]
+    """The index of ``table`` sorted by ``by``; names compare as text (alphabetically) in a tie."""
+    flat = table.reset_index()
+    name = flat.columns[0]
+    flat[name] = flat[name].astype(str)
+    return list(flat.sort_values(by, ascending=ascending)[name])
 
 
 def _task_1(f) -> dict[str, Any]:

@@ -1,0 +1,207 @@
+"""Checks of project 09: answers computed independently with plain pandas score full, from each student's seed.
+
+The expected answers here are computed in this file with plain pandas on ``backend.data.frames()`` (not with
+the simulator's or the grader's helpers), following the rules the notebook states.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+import alisim_widgets as aw
+from alisim_widgets.sim.data_tasks import TASKS
+from autograde import SPECS, check, evaluate
+from autograde.check import score_task
+
+SEPT = ("2022-09-01", "2022-09-30")
+AUG = ("2022-08-01", "2022-08-31")
+THIS_WEEK = ("2022-09-19", "2022-09-25")
+LAST_WEEK = ("2022-09-12", "2022-09-18")
+M = ["impressions", "clicks", "visitors", "inquiries"]
+
+
+def rows(t, period):
+    return t[t.date.between(*period)]
+
+
+def pct(a, b):
+    return round(100 * a / b, 2)
+
+
+def answers_from(frames) -> dict[str, dict]:
+    """Every task's answers, worked out the way a student would."""
+    t, products, keywords = frames["traffic"], frames["products"], frames["keywords"]
+    sept, aug = rows(t, SEPT), rows(t, AUG)
+    tot = {m: int(sept[m].sum()) for m in M}
+    out = {
+        "09.1.1": {
+            **tot,
+            "ctr": pct(tot["clicks"], tot["impressions"]),
+            "inquiry_rate": pct(tot["inquiries"], tot["visitors"]),
+            "inquiries_change": pct(tot["inquiries"] - aug.inquiries.sum(), aug.inquiries.sum()),
+        }
+    }
+    per = sept.pivot_table(index="product_id", values=M, aggfunc="sum")
+    per["ctr"] = per.clicks / per.impressions
+    per["irate"] = per.inquiries / per.visitors
+    med = {c: per[c].median() for c in ("impressions", "clicks", "ctr", "irate")}
+    strong = products.query("tier == '实力优品' and not showcase")
+    out["09.1.2"] = {
+        "low_exposure": list(per.index[per.impressions < med["impressions"] / 2]),
+        "high_exposure_low_click": list(
+            per.index[(per.impressions >= med["impressions"]) & (per.ctr < med["ctr"] / 2)]
+        ),
+        "high_click_low_inquiry": list(
+            per.index[(per.clicks >= med["clicks"]) & (per.irate < med["irate"] / 2)]
+        ),
+        "strong_not_in_showcase": list(strong.product_id),
+    }
+    search = sept[sept.source == "搜索"]
+    words = search.groupby("keyword", observed=True)[["clicks", "inquiries"]].sum().reset_index()
+    words["keyword"] = words.keyword.astype(str)
+    top = words.sort_values(["clicks", "keyword"], ascending=[False, True]).keyword.head(5)
+    words = words.merge(keywords[["keyword", "in_p4p"]], on="keyword")
+    cand = words[(words.clicks >= 20) & ~words.in_p4p]
+    p4p = cand.sort_values(["inquiries", "clicks", "keyword"], ascending=[False, False, True]).keyword.head(5)
+    out["09.1.3"] = {"top_keywords": list(top), "p4p_keywords": list(p4p)}
+    by_c = sept.groupby("country", observed=True)[["visitors", "inquiries"]].sum()
+    by_c.index = by_c.index.astype(str)
+    top_c = by_c.visitors.sort_values(ascending=False).head(5)
+    out["09.1.4"] = {
+        "top_countries": list(top_c.index),
+        "top5_share": pct(top_c.sum(), by_c.visitors.sum()),
+        "top_inquiry_country": by_c.inquiries.idxmax(),
+    }
+    now, before = rows(t, THIS_WEEK), rows(t, LAST_WEEK)
+    src = (
+        now.groupby("source", observed=True).visitors.sum()
+        / before.groupby("source", observed=True).visitors.sum()
+    )
+    out["09.1.5"] = {
+        "wow_impressions": pct(now.impressions.sum() - before.impressions.sum(), before.impressions.sum()),
+        "wow_clicks": pct(now.clicks.sum() - before.clicks.sum(), before.clicks.sum()),
+        "wow_inquiries": pct(now.inquiries.sum() - before.inquiries.sum(), before.inquiries.sum()),
+        "weakest_source": str(src.idxmin()),
+    }
+    return out
+
+
+@pytest.fixture
+def student(make_backend, tmp_path, monkeypatch):
+    """``student("alice")``: a store opened by that JupyterHub user in their own folder."""
+
+    def _open(name: str):
+        monkeypatch.setenv("JUPYTERHUB_USER", name)
+        folder = tmp_path / name
+        folder.mkdir(exist_ok=True)
+        backend = make_backend("09_data", folder)
+        assert backend.data.seed() == name
+        return backend
+
+    return _open
+
+
+def submit_all(backend, answers: dict[str, dict]) -> None:
+    for task_id, values in answers.items():
+        backend.data.submit(task_id, values)
+
+
+def test_two_students_each_score_full_from_their_own_data(student, monkeypatch):
+    alice, bob = student("alice"), student("bob")
+    mine = {b: answers_from(b.data.frames()) for b in (alice, bob)}
+    assert mine[alice]["09.1.1"]["impressions"] != mine[bob]["09.1.1"]["impressions"]
+    for backend in (alice, bob):
+        submit_all(backend, mine[backend])
+    # The teacher grades later, as another user: the seed saved in each store is what counts.
+    monkeypatch.setenv("JUPYTERHUB_USER", "teacher")
+    for backend in (alice, bob):
+        graded = aw.open_backend("09_data", path=backend.path.parent)
+        assert graded.state.data.seed == backend.state.data.seed
+        for task_id in TASKS:
+            result = score_task(task_id, graded)
+            assert result.full, result.feedback_lines()
+
+
+def test_copied_answers_score_less(student):
+    alice, bob = student("alice"), student("bob")
+    submit_all(bob, answers_from(alice.data.frames()))  # bob hands in alice's numbers
+    scores = {t: float(score_task(t, bob)) for t in TASKS}
+    assert sum(scores.values()) < 0.5 * sum(SPECS[t].points for t in TASKS), scores
+    assert scores["09.1.1"] == 0
+
+
+# One wrong answer per task (a plausible mistake), and what it must not reveal.
+def _wrong(task_id: str, right: dict) -> tuple[str, object]:
+    if task_id == "09.1.1":
+        return "ctr", right["ctr"] / 100  # a fraction, not a percentage
+    if task_id == "09.1.2":
+        return "low_exposure", right["low_exposure"][:-1]
+    if task_id == "09.1.3":
+        return "top_keywords", right["top_keywords"][:4] + right["p4p_keywords"][-1:]
+    if task_id == "09.1.4":
+        return "top5_share", right["top5_share"] + 1
+    return "wow_clicks", -right["wow_clicks"]
+
+
+@pytest.mark.parametrize("task_id", list(TASKS))
+def test_one_wrong_answer_scores_partly_and_is_named(student, task_id, capsys):
+    alice = student("alice")
+    right = answers_from(alice.data.frames())[task_id]
+    key, value = _wrong(task_id, right)
+    if right[key] == value or (key == "top_keywords" and set(value) == set(right[key])):
+        pytest.skip("this seed makes the mistake right")
+    alice.data.submit(task_id, {**right, key: value})
+    result = check(task_id, alice)
+    assert 0 < result < result.max_score
+    out = capsys.readouterr().out
+    label = next(f.label for f in TASKS[task_id].fields if f.key == key)
+    assert f"✘ {label}" in out
+    assert [f.key for f in result.wrong] == [key]
+    expected = right[key]
+    shown = expected if isinstance(expected, list) else [expected]
+    for item in shown:
+        if isinstance(item, float):
+            assert f"{item:g}" not in out and f"{item:.2f}" not in out
+        elif str(item) not in json.dumps(value, ensure_ascii=False):
+            assert str(item) not in out, "the feedback gives the expected answer away"
+
+
+def test_percentages_have_a_stated_tolerance(student):
+    alice = student("alice")
+    right = answers_from(alice.data.frames())["09.1.1"]
+    exact = 100 * right["clicks"] / right["impressions"]
+    for delta, ok in ((0.0, True), (0.009, True), (-0.009, True), (0.02, False), (-0.02, False)):
+        alice.data.submit("09.1.1", {**right, "ctr": exact + delta})
+        outcome = {o.key: o.ok for o in evaluate("09.1.1", alice).fields}
+        assert outcome["ctr"] is ok, delta
+    alice.data.submit("09.1.1", {**right, "impressions": right["impressions"] + 1})
+    assert not {o.key: o.ok for o in evaluate("09.1.1", alice).fields}["impressions"]
+
+
+def test_unanswered_fields_and_tasks(student):
+    alice = student("alice")
+    for task_id in TASKS:
+        result = evaluate(task_id, alice)
+        assert result == 0 and "提交分析结果" in result.note
+    right = answers_from(alice.data.frames())["09.1.1"]
+    alice.data.submit("09.1.1", {"impressions": right["impressions"]})
+    result = evaluate("09.1.1", alice)
+    assert 0 < result < 10 and sum(1 for o in result.fields if o.missing) == 6
+
+
+def test_lists_compare_as_sets_and_names_case_insensitively(student):
+    alice = student("alice")
+    right = answers_from(alice.data.frames())["09.1.4"]
+    alice.data.submit(
+        "09.1.4",
+        {**right, "top_countries": [c.upper() for c in reversed(right["top_countries"])]},
+    )
+    assert evaluate("09.1.4", alice).full
+
+
+def test_points_and_no_answer_in_the_spec_module():
+    assert sum(SPECS[t].points for t in TASKS) == 50
+    assert all(math.isclose(SPECS[f"09.q{n}"].points, 1) for n in range(1, 7))
