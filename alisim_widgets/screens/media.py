@@ -18,10 +18,11 @@ from ..sim.media import TRUEVIEW_LABELS as L
 from ..sim.media import aspect_name, fmt_duration, fmt_size
 from ..sim.media_models import TrueViewPost, VideoClip
 from .base import Field, Screen, SubmitResult, esc
+from .file_fields import FileFieldsMixin
 from .products import bank_image_label
 from .style import css
 
-__all__ = ["TrueViewScreen", "VideoBankPage", "bank_table_html", "clip_facts", "posts_table_html"]
+__all__ = ["TrueViewScreen", "VideoBankPage", "VideoUploadScreen", "bank_table_html", "clip_facts", "posts_table_html"]
 
 _PRODUCT_TITLE_SHOWN = 70
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)  # FileUpload entries carry a datetime
@@ -373,6 +374,43 @@ class TrueViewScreen(Screen):
         )
 
 
+class VideoUploadScreen(FileFieldsMixin, Screen):
+    """上传视频: put an MP4/MOV of one's own into the video bank (10 GB in all, L2001)."""
+
+    title = "上传视频到视频银行"
+    subtitle = "媒体中心 > 视频银行 > 上传视频 · MP4/MOV，时长和清晰度从文件里读出"
+    submit_label = "上传"
+    file_accept = {"file": ".mp4,.mov"}
+    fields = (
+        Field("file", "视频文件", "file", True),
+        Field("subject", "视频内容说明", "text", False, max_len=100, placeholder="如 平衡板：3 岁小朋友试玩"),
+        Field("subtitles", "字幕", "select", True, rules.TRUEVIEW_SUBTITLES),
+        Field("voice", "人声", "select", True, rules.TRUEVIEW_VOICES),
+    )
+
+    def __init__(self, backend: Backend) -> None:
+        self.on_saved: list = []  # callbacks(clip) after a clip entered the bank
+        super().__init__(backend)
+        self.fill(subtitles="无", voice="无人声")
+
+    def _apply(self, values: dict[str, Any]) -> Any:
+        clip, advice = self.backend.media.upload_video(
+            values["file"], values["subject"], values["subtitles"], values["voice"]
+        )
+        self._clip = clip
+        for callback in self.on_saved:
+            callback(clip)
+        self.inputs["file"].value = ()  # the next upload starts empty; the details stay for the next one
+        return [
+            *advice,
+            f"视频银行已用 {fmt_size(self.backend.media.bank_used_bytes())} / {fmt_size(rules.VIDEO_BANK_BYTES)}",
+        ]
+
+    def success_message(self) -> str:
+        c = self._clip
+        return f"已放进视频银行：{c.id}（{c.file_name} · {c.duration_s:g} 秒 · {c.width}×{c.height}）"
+
+
 class VideoBankPage:
     """视频银行: every clip of the store with its facts, filterable by what it shows."""
 
@@ -384,9 +422,12 @@ class VideoBankPage:
         self.table = W.HTML(layout=W.Layout(width="100%"))
         self.table.add_class("alisim-fit")
         self.search.observe(lambda _c: self.render(), "value")
+        self.upload = VideoUploadScreen(backend)
+        self.upload.on_saved.append(lambda _clip: self.render())
         self.widget = W.VBox(
-            [css(), W.HTML("<div class='alisim-head'><b>视频银行</b></div>"), self.search, self.table]
-        )
+            [css(), W.HTML("<div class='alisim-head'><b>视频银行</b></div>"), self.search, self.table,
+             self.upload.widget]
+        )  # fmt: skip
         self.widget.add_class("alisim-screen")
         self.render()
 
@@ -400,7 +441,8 @@ class VideoBankPage:
     def render(self) -> None:
         names = {p.id: p.title for p in self.backend.state.products}
         clips = self.shown()
-        self.table.value = f"<div class='alisim-help'>{len(clips)} 段视频</div>" + bank_table_html(
+        used = f"已用 {fmt_size(self.backend.media.bank_used_bytes())} / {fmt_size(rules.VIDEO_BANK_BYTES)}"
+        self.table.value = f"<div class='alisim-help'>{len(clips)} 段视频 · {used}</div>" + bank_table_html(
             clips, names
         )
 

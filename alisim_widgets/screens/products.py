@@ -40,6 +40,7 @@ from ..sim.products_models import (
 )
 from .base import Field, Screen, SubmitResult, esc
 from .style import css
+from .video_input import VideoCheck, VideoInput
 
 __all__ = [
     "CategoryPicker",
@@ -349,7 +350,7 @@ def _fields(backend: Backend) -> tuple[Field, ...]:
         Field("custom_attributes", L["custom_attributes"], "textarea", False, help="每行一条：名称: 值（最多 {rules.CUSTOM_ATTRIBUTES_MAX} 条）"),
         Field("custom_customization", L["custom_customization"], "text", False, max_len=rules.CUSTOM_CUSTOMIZATION_NAME_MAX, help="定制服务里没有的，可以自己起名称"),
         Field("customization_moq", L["customization_moq"], "textarea", False, help="每行一条：定制服务: 数量，如 LOGO定制: 100"),
-        Field("detail_video", L["detail_video"], "select", False, tuple(c.id for c in getattr(backend.state, "videos", None) or []), help="从视频银行选择：≤ 10 分钟、≤ 500 MB，一个视频最多关联 20 个产品；显示在详情页右侧上方"),
+        Field("detail_video", L["detail_video"], "video", False, help="从视频银行选择：≤ 10 分钟、≤ 500 MB，一个视频最多关联 20 个产品；显示在详情页右侧上方"),
     )  # fmt: skip
 
 
@@ -382,9 +383,7 @@ class ProductPublishScreen(Screen):
         self.fields = _fields(backend)
         self.rows: dict[str, W.Widget] = {}
         self._images: list[Any] = []
-        self._video_upload: tuple[str, bytes] | None = None
-        self._video_kept: VideoMeta | None = None
-        self._video_raw: str | None = None
+        self.videos: dict[str, VideoInput] = {}  # 主图视频 and 详情页视频, by field key
         self.product_id: int | None = None
         self.on_saved: list = []  # callbacks(product_id) after a successful submission
         self._bank = list(getattr(backend.state, "videos", None) or [])
@@ -457,16 +456,8 @@ class ProductPublishScreen(Screen):
             bank_box.layout.display = None if bank else "none"
             return W.VBox([W.HBox([self.image_upload, clear]), bank_box, self.image_list])
         if f.kind == "video":
-            opts = [("不使用主图视频", None)] + [
-                (f"{c.id} · {c.file_name} · {c.duration_s:g} 秒 · {c.width}×{c.height} · {size_text(c.size_bytes)}", c.id)
-                for c in self._bank
-            ]  # fmt: skip
-            self.video_pick = W.Dropdown(options=opts, value=None, layout=W.Layout(width="520px"))
-            self.video_pick.observe(lambda ch: self._video_chosen(ch["new"]), "value")
-            self.video_upload = W.FileUpload(accept=".mp4,.mov", multiple=False, description="上传视频")
-            self.video_upload.observe(self._uploaded_video, "value")
-            self.video_info = W.HTML()
-            return W.VBox([self.video_pick, self.video_upload, self.video_info])
+            self.videos[f.key] = VideoInput(f.label, self._bank, self._video_check(f.key))
+            return self.videos[f.key].widget
         return super().make_input(f)
 
     def _tier_editor(self, f: Field) -> W.VBox:
@@ -647,46 +638,20 @@ class ProductPublishScreen(Screen):
         count = f"<div class='alisim-help'>已选 {len(self._images)} / {rules.MAIN_IMAGES_MAX} 张</div>"
         self.image_list.value = count + "".join(lines)
 
-    def _video_chosen(self, clip_id: str | None) -> None:
-        if clip_id:
-            self._video_upload = self._video_kept = self._video_raw = None
-        self._show_video()
+    def _video_check(self, key: str) -> VideoCheck:
+        """The live check of one video field: the simulator's own rules for it."""
+        from types import SimpleNamespace
 
-    def _uploaded_video(self, change) -> None:
-        files = [as_file(v) for v in change["new"]]
-        if files and files[0]:
-            self._video_upload, self._video_kept, self._video_raw = files[0], None, None
-            self.video_pick.value = None
-            self.video_upload.value = ()
-        self._show_video()
+        from ..sim.product_media import check_detail_video, check_video
 
-    def _show_video(self) -> None:
-        from ..sim.errors import FieldErrors
-        from ..sim.product_media import check_video
+        if key == "video":
+            return lambda errors, value, kept: check_video(errors, "video", value, self._bank, kept)
 
-        value = self._video_value()
-        if value is None:
-            self.video_info.value = ""
-            return
-        errors = FieldErrors()
-        meta, advice = check_video(errors, "video", value, self._bank, self._video_kept)
-        if errors:
-            self.video_info.value = "".join(
-                f"<div class='alisim-fail'>✘ {esc(e.message)}</div>" for e in errors.errors
-            )
-        elif meta is not None:
-            notes = "".join(f"<div class='alisim-warn'>提示：{esc(a)}</div>" for a in advice)
-            self.video_info.value = (f"<div>✔ {esc(meta.name)} · {meta.seconds:g} 秒 · {meta.width}×{meta.height} · "
-                                     f"{size_text(meta.size_bytes)}</div>{notes}")  # fmt: skip
+        def detail(errors: Any, value: Any, kept: VideoMeta | None) -> tuple[VideoMeta | None, list[str]]:
+            old = SimpleNamespace(id=self.product_id, detail_video=kept)
+            return check_detail_video(errors, value, self._bank, old, self.backend.state.products)
 
-    def _video_value(self) -> Any:
-        if self._video_upload is not None:
-            return self._video_upload
-        if self.video_pick.value:
-            return self.video_pick.value
-        if self._video_raw is not None:
-            return self._video_raw
-        return self._video_kept
+        return detail
 
     # --- values ------------------------------------------------------------------------------------
     def _set(self, f: Field, widget: W.Widget, value: Any) -> None:
@@ -747,22 +712,7 @@ class ProductPublishScreen(Screen):
                 items = list(value)
             self._set_images(items)
         elif k == "video":
-            self._video_upload = self._video_kept = self._video_raw = None
-            self.video_pick.value = None
-            if isinstance(value, VideoMeta):
-                self._video_kept = value
-            elif isinstance(value, str) and value.strip():
-                ids = [o[1] for o in self.video_pick.options]
-                if value.strip() in ids:
-                    self.video_pick.value = value.strip()
-                else:
-                    self._video_raw = value
-            elif value not in (None, "", (), []):
-                file = as_file(value)
-                if file is None:
-                    raise ValueError("主图视频应为视频银行的编号，或 (文件名, 字节) 形式的文件")
-                self._video_upload = file
-            self._show_video()
+            self.videos[f.key].set(value)
         elif k == "select" and f.key == "unit":
             match = next(
                 (u for u in UNITS if isinstance(value, str) and u.casefold() == value.strip().casefold()),
@@ -803,7 +753,7 @@ class ProductPublishScreen(Screen):
             elif k == "images":
                 out[f.key] = list(self._images)
             elif k == "video":
-                out[f.key] = self._video_value()
+                out[f.key] = self.videos[f.key].value()
             elif k == "multiselect":
                 out[f.key] = [b.description for b in w.children if b.value]
             else:
@@ -847,7 +797,7 @@ class ProductPublishScreen(Screen):
             "packaging": p.packaging, "custom_customization": p.custom_customization,
             "custom_attributes": "\n".join(f"{k}: {v}" for k, v in p.custom_attributes.items()),
             "customization_moq": "\n".join(f"{k}: {v}" for k, v in p.customization_moq.items()),
-            "detail_video": p.detail_video.bank_id if p.detail_video else None,
+            "detail_video": p.detail_video,
         }  # fmt: skip
         known = {f.key for f in self.fields}
         options = {f.key: f.options for f in self.fields if f.kind in ("select", "radio")}

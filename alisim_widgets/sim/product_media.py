@@ -293,8 +293,9 @@ def check_video(
 
 def check_detail_video(
     errors: FieldErrors, value: Any, bank: list[Any], old: Any, products: list[Any]
-) -> VideoMeta | None:
-    """详情页视频 (L1982, L1987): a bank clip or an MP4/MOV of at most 10 minutes and 500 MB (L1560-1563).
+) -> tuple[VideoMeta | None, list[str]]:
+    """详情页视频 (L1982, L1987): a bank clip or an MP4/MOV of at most 10 minutes, at least 480P and at most
+    500 MB, shot in landscape (advice) (L1560-1563). Returns the video's facts and the advice.
 
     A bank clip may be linked to at most 20 products (L2000): its main-video and detail-video uses in
     the store count, the edited product's own use not twice.
@@ -302,10 +303,10 @@ def check_detail_video(
     key, lab = "detail_video", "详情页视频"
     kept = getattr(old, "detail_video", None)
     if value in (None, "", [], ()):
-        return None
+        return None, []
     meta = _read_video(errors, key, lab, value, bank, kept, rules.DETAIL_VIDEO_MAX_BYTES)
     if meta is None or meta is kept:
-        return meta
+        return meta, []
     if meta.bank_id is not None:
         old_id = getattr(old, "id", None)
         linked = {
@@ -324,11 +325,16 @@ def check_detail_video(
                 f"{rules.VIDEO_MAX_LINKED_PRODUCTS} 个产品",
                 "max_linked",
             )
-            return None
+            return None, []
+    what, before = f"{lab}（{meta.name}）", len(errors.errors)
     if meta.size_bytes > rules.DETAIL_VIDEO_MAX_BYTES:
-        errors.add(key, f"{lab}不能超过 500 MB（当前 {size_text(meta.size_bytes)}）", "video_size")
-        return None
+        errors.add(key, f"{what}不能超过 500 MB（当前 {size_text(meta.size_bytes)}）", "video_size")
     if meta.seconds > rules.DETAIL_VIDEO_MAX_SECONDS:
-        errors.add(key, f"{lab}时长不能超过 10 分钟（当前 {meta.seconds:g} 秒）", "video_seconds")
-        return None
-    return meta
+        errors.add(key, f"{what}时长不能超过 10 分钟（当前 {meta.seconds:g} 秒）", "video_seconds")
+    if min(meta.width, meta.height) < rules.DETAIL_VIDEO_MIN_HEIGHT_PX:
+        errors.add(
+            key, f"{what}清晰度不能低于 480P（640×480），当前 {meta.width}×{meta.height}", "video_resolution"
+        )
+    if len(errors.errors) > before:
+        return None, []
+    return meta, (["详情页视频是竖屏，建议横屏拍摄"] if meta.height > meta.width else [])

@@ -501,7 +501,10 @@ class ProductsArea:
             get("customization_moq"),
             [*(customization or []), *([custom_name] if custom_name else [])],
         )
-        detail = check_detail_video(errors, get("detail_video"), bank, old, self.backend.state.products)
+        detail, detail_advice = check_detail_video(
+            errors, get("detail_video"), bank, old, self.backend.state.products
+        )
+        warnings += detail_advice
         errors.raise_if_any()
 
         product = Product(

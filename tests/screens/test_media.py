@@ -249,3 +249,27 @@ def test_video_bank_table_shows_every_clip_and_fits_its_box(backend):
     assert "table-layout: fixed" in html and "overflow-wrap: anywhere" in html
     assert f"max-height: {BANK_HEIGHT_PX}px" in html and 300 < BANK_HEIGHT_PX <= 600
     assert "alisim-fit" in page.table._dom_classes
+
+
+# --- 上传视频 to the video bank -----------------------------------------------------------------------------
+def test_uploading_a_video_puts_it_in_the_bank_table(backend):
+    from tests.media_files import video_bytes
+
+    page = VideoBankPage(backend)
+    before = len(backend.state.videos)
+    result = page.upload.fill(
+        file=("board.mp4", video_bytes(8, 640, 480)), subject="A&B 平衡板试玩"
+    ).submit()
+    assert result.ok, result
+    assert len(backend.state.videos) == before + 1 and "VID-UP-01" in page.table.value
+    assert "A&amp;B 平衡板试玩" in page.table.value  # the student's text is escaped
+    assert "已用" in result.warnings[-1]
+
+
+def test_a_refused_upload_changes_nothing_and_keeps_the_file(backend):
+    page = VideoBankPage(backend)
+    before = file_bytes(backend.path)
+    result = page.upload.fill(file=("notes.txt", b"hello"), subject="说明").submit()
+    assert not result.ok and "MP4" in page.upload.error_labels["file"].value
+    assert file_bytes(backend.path) == before
+    assert page.upload.values()["file"].name == "notes.txt" and page.upload.values()["subject"] == "说明"

@@ -210,25 +210,25 @@ def test_uploaded_images_are_published(rts_screen):
 
 
 def test_uploaded_video_of_46_seconds_is_refused_beside_the_field(rts_screen):
-    rts_screen.video_upload.value = (upload("main.mp4", mp4(46)),)
-    assert "不能超过 45 秒（当前 46 秒）" in rts_screen.video_info.value
+    rts_screen.videos["video"].upload.value = (upload("main.mp4", mp4(46)),)
+    assert "不能超过 45 秒（当前 46 秒）" in rts_screen.videos["video"].info.value
     result = rts_screen.fill(**RTS_TASK, images=images(5)).submit()
     assert not result.ok and "45 秒" in rts_screen.error_labels["video"].value
-    rts_screen.video_upload.value = (upload("main.mp4", mp4(45)),)
+    rts_screen.videos["video"].upload.value = (upload("main.mp4", mp4(45)),)
     assert rts_screen.submit().ok
 
 
 def test_video_bank_clips_can_be_chosen(make_backend):
     backend = make_backend("04_media")  # a store whose video bank has clips
     screen = ProductPublishScreen(backend, product_type="Ready to Ship")
-    ids = [v for _label, v in screen.video_pick.options if v]
+    ids = [v for _label, v in screen.videos["video"].pick.options if v]
     assert ids, "the 04_media store has a video bank"
     clip = next(c for c in backend.state.videos if c.duration_s <= 45 and c.size_bytes <= 100 * 1024 * 1024)
     screen.fill(video=clip.id)
-    assert screen.values()["video"] == clip.id and "✔" in screen.video_info.value
+    assert screen.values()["video"] == clip.id and "✔" in screen.videos["video"].info.value
     long_clip = next(c for c in backend.state.videos if c.duration_s > 45)
     screen.fill(video=long_clip.id)
-    assert "不能超过 45 秒" in screen.video_info.value
+    assert "不能超过 45 秒" in screen.videos["video"].info.value
 
 
 # --- saved work -------------------------------------------------------------------------------------------
@@ -352,6 +352,23 @@ def test_hostile_input_on_rts_fields_is_refused_and_changes_nothing(tmp_path, ke
     assert [p.id for p in backend.state.products if p.id >= 3180] == []
 
 
+CUSTOM_OPTIONAL_TEXT = ["packaging", "custom_customization", "custom_attributes", "customization_moq"]
+CUSTOM_CASES = [
+    (k, c) for k in CUSTOM_OPTIONAL_TEXT for c in HOSTILE_TEXT if c not in ("empty", "whitespace")
+]
+
+
+@pytest.mark.parametrize(("key", "case"), CUSTOM_CASES, ids=[f"{k}-{c}" for k, c in CUSTOM_CASES])
+def test_hostile_input_on_the_added_customization_fields_is_refused(tmp_path, key, case):
+    backend = aw.open_backend("03_product", path=tmp_path)
+    with backend.transaction("test.touch"):
+        pass
+    screen = aw.screen_for("03.3.6", backend)
+    data = {**CUSTOM_TASK, "customization": ["LOGO定制"], "images": images(5)}
+    assert_refused(screen, data, key, HOSTILE_TEXT[case], tmp_path / STATE_FILENAME)
+    assert [p.id for p in backend.state.products if p.id >= 3180] == []
+
+
 STRUCTURED = {
     # key → how a person could type hostile text into it
     "keywords": lambda bad: [bad],
@@ -439,3 +456,40 @@ def test_ladder_preview_picks_the_tier():
     assert "合计 US $900.00" in ladder.result.value
     ladder.quantity.value = 0
     assert "不到最小起订量" in ladder.result.value
+
+
+# --- the fields added for issue 9, and the detail video --------------------------------------------------
+EXTRAS = {
+    "packaging": "Outer: Kraft carton",
+    "custom_attributes": "Age Range: 3-6 Years\nStyle: Casual",
+    "customization": ["LOGO定制"],
+    "custom_customization": "Embroidery",
+    "customization_moq": "LOGO定制: 100\nEmbroidery: 200",
+}
+
+
+def test_added_fields_and_an_uploaded_detail_video_show_again_after_restart_and_stay(tmp_path):
+    backend = aw.open_backend("03_product", path=tmp_path)
+    screen = aw.screen_for("03.3.6", backend)
+    screen.fill(**{**CUSTOM_TASK, **EXTRAS}, images=images(5))
+    screen.videos["detail_video"].upload.value = (upload("factory.mp4", mp4(90, 1280, 720)),)
+    assert "✔ factory.mp4 · 90 秒" in screen.videos["detail_video"].info.value
+    assert screen.submit().ok
+
+    again = aw.screen_for("03.3.6", aw.open_backend("03_product", path=tmp_path))
+    shown = again.values()
+    assert {k: shown[k] for k in EXTRAS} == EXTRAS
+    assert "本产品已有的视频" in again.videos["detail_video"].info.value
+    assert again.fill(title=CUSTOM_TASK["title"] + " New").submit().ok  # an edit keeps the detail video
+    saved = again.backend.products.get(again.product_id)
+    assert saved.detail_video.name == "factory.mp4" and saved.detail_video.seconds == 90
+
+
+def test_detail_video_over_ten_minutes_refused_beside_the_field_and_kept_in_the_form(custom_screen):
+    custom_screen.fill(**CUSTOM_TASK, images=images(5))
+    custom_screen.videos["detail_video"].upload.value = (upload("long.mp4", mp4(601, 1280, 720)),)
+    assert "不能超过 10 分钟" in custom_screen.videos["detail_video"].info.value
+    result = custom_screen.submit()
+    assert not result.ok and "10 分钟" in custom_screen.error_labels["detail_video"].value
+    assert custom_screen.values()["detail_video"][0] == "long.mp4"
+    assert custom_screen.backend.state.products[-1].title != CUSTOM_TASK["title"]
