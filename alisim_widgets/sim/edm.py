@@ -17,7 +17,7 @@ import hashlib
 import html
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
 from . import rules, validate
@@ -140,10 +140,11 @@ class Quote:
 
 
 def edm_cost(sent_today: int, mails: int) -> Quote:
-    """The quota rule (L2926): the day's first 200 mails are free, then 2 元 per 1000 (pro rata, to the fen)."""
+    """The quota rule (L2926): the day's first 200 mails are free, then 2 元 per 1000 (pro rata, up to the fen)."""
     free = max(0, min(mails, rules.EDM_FREE_PER_DAY - sent_today))
     paid = mails - free
-    cost = (Decimal(paid) * rules.EDM_PRICE_CNY_PER_1000 / 1000).quantize(Decimal("0.01"))
+    # Pro rata, rounded up to the fen: a single paid mail is never free.
+    cost = (Decimal(paid) * rules.EDM_PRICE_CNY_PER_1000 / 1000).quantize(Decimal("0.01"), rounding=ROUND_UP)
     return Quote(mails, sent_today, free, paid, cost)
 
 
