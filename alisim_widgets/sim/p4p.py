@@ -33,6 +33,8 @@ __all__ = [
     "RECOMMENDED_CROWDS",
     "OTHERS",
     "rank",
+    "top_five_eligible",
+    "result_layout",
     "click_price",
     "premium_bid",
     "fmt_bid",
@@ -86,6 +88,38 @@ def rank(ads: list[tuple[str, float, float]]) -> list[tuple[str, float, int]]:
     ]
     scored.sort(key=lambda a: (-a[1], -a[2], a[3]))
     return [(name, float(total), n) for n, (name, total, _s, _i) in enumerate(scored, 1)]
+
+
+def top_five_eligible(stars: int) -> bool:
+    """Only 3–5 star keywords can bid into the top five; 1–2 star ones show in recommendation slots (L4061)."""
+    if isinstance(stars, bool) or not isinstance(stars, int) or not 1 <= stars <= 5:
+        raise SimError("关键词星级只能是 1～5 星")
+    low, high = rules.P4P_TOP_FIVE_STARS
+    return low <= stars <= high
+
+
+def result_layout(port: str, top_spot: bool = False, length: int = 20) -> list[str]:
+    """The first ``length`` results of a search on ``port`` (PC | 无线端 | Web): 顶展, 直通车 or 自然 each.
+
+    PC: the first five (second to sixth under a top spot) are P4P, then natural ranking (five more P4P at
+    the bottom of every page, not shown here); 无线端: one P4P then three natural, 10 P4P in all; Web: two
+    P4P then one natural, 15 in all (L4022–4026).
+    """
+    if port not in ("PC", "无线端", "Web"):
+        raise SimError("端口只能是 PC、无线端或 Web")
+    out = ["顶展"] if top_spot else []
+    if port == "PC":
+        out += ["直通车"] * rules.P4P_TOP_SLOTS
+    else:
+        ads, group = (rules.P4P_APP_ADS, ["直通车", "自然", "自然", "自然"]) if port == "无线端" else (
+            rules.P4P_WEB_ADS, ["直通车", "直通车", "自然"])  # fmt: skip
+        n = 0
+        while out.count("直通车") < ads:
+            out.append(group[n % len(group)])
+            n += 1
+    while len(out) < length:
+        out.append("自然")
+    return out[:length]
 
 
 def click_price(own_score: float, next_score: float, next_bid: float) -> float:

@@ -382,6 +382,9 @@ P4P_REMARKETING_KEYWORDS_MAX = 1000  # L4441
 P4P_TARGETED_PRODUCTS_MAX = 200  # L4230
 P4P_TOP_FIVE_STARS = (3, 5)  # L4061: only 3-5 star keywords can bid into the top five
 P4P_TOP_SLOTS = 5  # L4022
+P4P_PC_BOTTOM_SLOTS = 5  # L4022: five more at the bottom of every page
+P4P_APP_ADS = 10  # L4024: "1 带 3", 10 ads in all
+P4P_WEB_ADS = 15  # L4026: "2 带 1", 15 ads in all
 P4P_PLAN_TYPES = ("新品成长", "爆品助推", "搜索人群再营销", "定向推广")  # L4086-L4103
 P4P_PLAN_TYPE_ALIASES = {"搜索人群再推荐": "搜索人群再营销"}  # L4569 (task wording) -> L4086
 # 推荐地域 with their advised premium in percent (keyword plan, L4342-L4349)

@@ -301,3 +301,23 @@ def test_simulate_by_name(backend):
 def test_week_figure():
     fig = p4p.week_figure(week())
     assert len(fig.data) == 3
+
+
+# --- positions and star levels (L4022-4026, L4061) ----------------------------------------------
+def test_only_three_to_five_star_keywords_reach_the_top_five():
+    assert [p4p.top_five_eligible(s) for s in range(1, 6)] == [False, False, True, True, True]
+    for bad in (0, 6, "3", True):
+        with pytest.raises(SimError):
+            p4p.top_five_eligible(bad)
+
+
+def test_result_layouts_on_each_port():
+    pc = p4p.result_layout("PC", top_spot=True, length=10)
+    assert pc[:7] == ["顶展", *["直通车"] * 5, "自然"]
+    assert p4p.result_layout("PC", length=6) == ["直通车"] * 5 + ["自然"]
+    app = p4p.result_layout("无线端", length=60)
+    assert app[:5] == ["直通车", "自然", "自然", "自然", "直通车"] and app.count("直通车") == 10
+    web = p4p.result_layout("Web", top_spot=True, length=60)
+    assert web[:5] == ["顶展", "直通车", "直通车", "自然", "直通车"] and web.count("直通车") == 15
+    with pytest.raises(SimError):
+        p4p.result_layout("电视")

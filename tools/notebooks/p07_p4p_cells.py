@@ -60,7 +60,16 @@ ads = [("A", 10, 9), ("B", 12, 10), ("C", 7, 17.2)]
 for name, total, place in p4p.rank(ads):
     print(f"产品 {name}：推广评分 × 出价 = {total:g}，排第 {place} 名")
 
-# 每个产品一次点击扣多少钱：看排在它后面的那一名
+# 只有 3～5 星的关键词能靠出价进前五名
+for stars in range(1, 6):
+    print(f"{stars} 星词能进前五名吗？", "能" if p4p.top_five_eligible(stars) else "不能，只能上智能推荐位")
+
+# 三个端口的搜索结果里，直通车（P）、顶展（T）和自然排名（·）怎么排：有顶展的词，前 32 个结果
+for port in ("PC", "无线端", "Web"):
+    layout = p4p.result_layout(port, top_spot=True, length=32)
+    print(f"{port:4}", "".join({"顶展": "T", "直通车": "P", "自然": "·"}[x] for x in layout))
+
+
 print("C 的单次点击扣费：", p4p.click_price(own_score=7, next_score=12, next_bid=10), "元")
 print("B 的单次点击扣费：", p4p.click_price(own_score=12, next_score=10, next_bid=9), "元")
 """
