@@ -307,8 +307,8 @@ class OrdersPage:
         orders = self.backend.trade.orders()
         current = self.pick.value
         self.pick.options = [(f"{o.order_no} · {o.status}", o.order_no) for o in orders]
-        if current in [o.order_no for o in orders]:
-            self.pick.value = current
+        if orders:  # keep the chosen order; otherwise the latest one
+            self.pick.value = current if current in [o.order_no for o in orders] else orders[-1].order_no
         self.table.value = orders_table_html(self.backend)
         self.clock.value = f"<div class='alisim-help'>模拟日期：{self.backend.today()}</div>"
 

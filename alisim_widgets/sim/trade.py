@@ -269,6 +269,15 @@ class TradeArea:
             allowed=r"A-Za-z0-9\- ", allowed_desc="字母、数字和 -",
         )  # fmt: skip
 
+        if postcode and (len(postcode) < 3 or not re.search(r"\d", postcode)):
+            errors.add(
+                "consignee_postcode", f"{lab['consignee_postcode']}格式不正确（至少 3 位，含数字）", "format"
+            )
+        if inquiry_id:  # the online order page asks for the consignee (08.1.5)
+            for key, value in (("consignee_name", consignee), ("consignee_mobile", mobile),
+                               ("consignee_postcode", postcode)):  # fmt: skip
+                if not value and not errors.has(key):
+                    errors.add(key, f"{lab[key]}不能为空", "required")
         product = self._product(errors, get("product"))
         spec = validate.optional_text(errors, "spec", lab["spec"], get("spec"), max_len=40)
         if product is not None:
