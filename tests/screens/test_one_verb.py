@@ -21,6 +21,7 @@ from tests.p02_store_data import AV, COMPANY, ELEMENTS
 from tests.p02_team_data import XU_TIANTIAN, decoration_values
 from tests.p4p_data import P4P_TASKS
 from tests.product_data import CUSTOM_TASK, RTS_TASK
+from tests.rfq_data import QUOTE as RFQ_QUOTE
 from tests.trade_data import FREIGHT, INQUIRY_ORDER, TA_ORDER
 from tests.trueview_data import FORM
 
@@ -56,6 +57,7 @@ CASES: dict[str, tuple[str, Callable[[], dict], Callable]] = {
     "03.3.5": ("03_product", lambda: {**RTS_TASK, "images": _bank_images("MARBLE")}, _plain),
     "03.3.6": ("03_product", lambda: {**CUSTOM_TASK, "images": _bank_images("DRESS")}, _plain),
     "04.1.4": ("04_media", lambda: FORM, _plain),
+    "05.1.4": ("05_rfq", lambda: RFQ_QUOTE, _plain),
     "08.1.4": ("08_trade", lambda: TA_ORDER, _plain),
     "08.1.5": ("08_trade", lambda: INQUIRY_ORDER, _plain),
     "08.2.3": ("08_trade", lambda: FREIGHT, _plain),
