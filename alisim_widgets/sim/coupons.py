@@ -370,7 +370,10 @@ class CouponsArea:
             errors, "coupon_type", lab["coupon_type"], get("coupon_type"), rules.COUPON_TYPES
         )
         title = validate.text(errors, "title", lab["title"], get("title"), max_len=rules.COUPON_TITLE_MAX)
-        scene = validate.choice(errors, "scene", lab["scene"], get("scene"), rules.COUPON_SCENES)
+        # 使用场景 starts as 详情页/旺铺 on the backend's form: a task that names none (07.2.7) keeps it.
+        scene = validate.choice(
+            errors, "scene", lab["scene"], get("scene") or rules.COUPON_SCENES[0], rules.COUPON_SCENES
+        )
         start, end = _period(errors, lab, values, today)
         if start is not None and end is not None:
             days = (end - start).days + 1
