@@ -69,7 +69,7 @@ for port in ("PC", "无线端", "Web"):
     layout = p4p.result_layout(port, top_spot=True, length=32)
     print(f"{port:4}", "".join({"顶展": "T", "直通车": "P", "自然": "·"}[x] for x in layout))
 
-
+# 每个产品一次点击扣多少钱：看排在它后面的那一名
 print("C 的单次点击扣费：", p4p.click_price(own_score=7, next_score=12, next_bid=10), "元")
 print("B 的单次点击扣费：", p4p.click_price(own_score=12, next_score=10, next_bid=9), "元")
 """
