@@ -77,11 +77,9 @@ def screens(tmp_path_factory) -> dict:
 @pytest.mark.parametrize("task_id, key, case, bad", CASES, ids=[f"{t}-{k}-{c}" for t, k, c, _ in CASES])
 def test_hostile_input_is_refused_and_changes_nothing(screens, task_id, key, case, bad):
     backend = screens["backend"]
-    screen = (
-        screens.setdefault(task_id, aw.screen_for(task_id, backend))
-        if task_id not in screens
-        else screens[task_id]
-    )
+    if task_id not in screens:
+        screens[task_id] = aw.screen_for(task_id, backend)
+    screen = screens[task_id]
     assert_refused(screen, FORMS[task_id], key, bad, backend.path)
 
 
