@@ -22,6 +22,7 @@ from .style import css
 __all__ = ["RfqMarketPage", "RfqQuoteScreen", "RfqSubscriptionScreen", "MyQuotesPage", "rfq_detail_html"]
 
 _ANY = "不限"
+_SCOPES = ("全部商机", "为您推荐商机")
 _STARS = {_ANY: None, "1 星及以上": 1, "2 星及以上": 2, "3 星": 3}
 _SLOTS = {_ANY: None, "有剩余名额": 1, "剩余 3 个及以上": 3, "剩余 5 个及以上": 5}
 _SMALL = W.Layout(width="150px")
@@ -110,6 +111,8 @@ class RfqMarketPage:
         self.slots = W.Dropdown(
             options=list(_SLOTS), value=_ANY, description="名额", layout=W.Layout(width="190px")
         )
+        self.scope = W.ToggleButtons(options=list(_SCOPES), value=_SCOPES[0])
+        self.scope.observe(lambda _c: self.search(page=1), "value")
         self.sort = W.Dropdown(
             options=list(SORTS), value=SORTS[0], description="排序", layout=W.Layout(width="190px")
         )
@@ -129,6 +132,8 @@ class RfqMarketPage:
         self.quote_button.on_click(lambda _b: self.quote(self.opened) if self.opened else None)
         self.quote_button.layout.display = "none"
         self.opened: str | None = None
+        self.form: RfqQuoteScreen | None = None  # the quote form, opened by the first 报价 without on_quote
+        self.form_box = W.VBox()
         self.page: MarketPage = MarketPage([], 0, 1, 1)
         self.widget = W.VBox(
             [
@@ -136,12 +141,14 @@ class RfqMarketPage:
                 W.HTML("<div class='alisim-head'><b>RFQ 市场 · 采购直达</b><div class='alisim-sub'>"
                        "My Alibaba › 商机沟通 › RFQ商机 › RFQ查找 · 海量采购商机，高效达成交易</div></div>"),
                 self.quota_view,
+                self.scope,
                 W.HBox([self.category, self.keyword, self.search_button]),
                 W.HBox([self.country, self.stars, self.posted, self.slots, self.sort]),
                 self.results,
                 W.HBox([self.prev_button, self.page_label, self.next_button]),
                 self.detail,
                 self.quote_button,
+                self.form_box,
             ]
         )  # fmt: skip
         self.widget.add_class("alisim-screen")
@@ -160,7 +167,7 @@ class RfqMarketPage:
         if keyword is not None:
             self.keyword.value = str(keyword)
         for name, box in (("category", self.category), ("country", self.country), ("stars", self.stars),
-                          ("posted", self.posted), ("slots", self.slots), ("sort", self.sort)):  # fmt: skip
+                          ("posted", self.posted), ("slots", self.slots), ("sort", self.sort), ("scope", self.scope)):  # fmt: skip
             if name in filters:
                 value = filters.pop(name)
                 labels = [o[1] if isinstance(o, tuple) else o for o in box.options]
@@ -176,6 +183,7 @@ class RfqMarketPage:
             min_stars=_STARS[self.stars.value],
             posted_within_days=POSTED_WITHIN[self.posted.value],
             min_slots=_SLOTS[self.slots.value],
+            recommended_only=self.scope.value == _SCOPES[1],
             sort=self.sort.value,
             page=page,
         )
@@ -210,15 +218,20 @@ class RfqMarketPage:
         self.detail.value = rfq_detail_html(self.backend, rfq_id)
         r = self.backend.rfq.get(rfq_id)
         self.opened = r.id if r else None
-        self.quote_button.layout.display = None if r and self.on_quote else "none"
+        self.quote_button.layout.display = None if r else "none"
         return self.detail.value
 
-    def quote(self, rfq_id: str) -> None:
-        """「报价」: hand the RFQ to the quote form."""
+    def quote(self, rfq_id: str) -> Any:
+        """「报价」: hand the RFQ to the quote form (this page's own form below it when none was given)."""
         if self.on_quote is not None:
-            self.on_quote(rfq_id)
-        else:
-            self.open(rfq_id)
+            return self.on_quote(rfq_id)
+        if self.form is None:
+            self.form = RfqQuoteScreen(self.backend, market=False)
+            self.form.submit_button.on_click(lambda _b: self.render())  # slots and quota change
+            self.form_box.children = [self.form.widget]
+        self.open(rfq_id)
+        self.form.pick(rfq_id)
+        return self.form
 
     def _repr_mimebundle_(self, **kwargs: Any):
         return self.widget._repr_mimebundle_(**kwargs)
@@ -283,8 +296,10 @@ class RfqQuoteScreen(Screen):
     task_id = "05.1.4"
     submit_label = "提交报价"
 
-    def __init__(self, backend: Backend) -> None:
+    def __init__(self, backend: Backend, market: bool = True) -> None:
         self.backend = backend
+        self._with_market = market  # the market page opens this form under itself without a second market
+        self.market: RfqMarketPage | None = None
         self._bank = list(backend.state.image_bank)
         self.fields = (
             Field("rfq_id", L["rfq_id"], required=True, placeholder="在上面的 RFQ 市场里点“报价”自动填入",
@@ -322,6 +337,8 @@ class RfqQuoteScreen(Screen):
 
     # --- building --------------------------------------------------------------------------------
     def _header(self) -> W.Widget:
+        if not self._with_market:
+            return super()._header()
         self.market = RfqMarketPage(self.backend, on_quote=self.pick)
         return W.VBox([self.market.widget, super()._header()])
 
@@ -352,7 +369,8 @@ class RfqQuoteScreen(Screen):
     def pick(self, rfq_id: str) -> None:
         """The market's 报价 button: the RFQ goes into the form."""
         self.inputs["rfq_id"].value = rfq_id
-        self.market.open(rfq_id)
+        if self.market is not None:
+            self.market.open(rfq_id)
 
     def _show_rfq(self) -> None:
         r = self.backend.rfq.get(self.inputs["rfq_id"].value)
@@ -407,7 +425,8 @@ class RfqQuoteScreen(Screen):
     def submit(self) -> SubmitResult:
         result = super().submit()
         self._render_quotes()
-        self.market.render()
+        if self.market is not None:
+            self.market.render()
         return result
 
     def success_message(self) -> str:

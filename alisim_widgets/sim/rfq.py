@@ -228,17 +228,24 @@ class RfqArea:
         posted_within_days: int | None = None,
         min_slots: int | None = None,
         open_only: bool = False,
+        recommended_only: bool = False,
         sort: str = "最新发布",
         page: int = 1,
         page_size: int = rules.RFQ_PAGE_SIZE,
     ) -> MarketPage:
-        """Search the market by keyword (title, keywords, description, id), filter, sort and page."""
+        """Search the market by keyword (title, keywords, description, id), filter, sort and page.
+
+        ``recommended_only`` keeps the RFQs recommended from the subscriptions (为您推荐商机), as the market
+        shows them by default (L2344)."""
         if sort not in SORTS:
             raise SimError(f"排序方式只能是：{'、'.join(SORTS)}")
         words = [w for w in re.split(r"\s+", str(keyword or "").casefold()) if w][:20]
         now = self.backend.now()
         found = []
+        picked = {r.id for r in self.recommended()} if recommended_only else None
         for r in self.market().rfqs:
+            if picked is not None and r.id not in picked:
+                continue
             haystack = f"{r.id} {r.title} {' '.join(r.keywords)} {r.description} {r.category}".casefold()
             if any(w not in haystack for w in words):
                 continue

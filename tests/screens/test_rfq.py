@@ -67,10 +67,27 @@ def test_the_market_buttons_page_and_quote(backend):
     assert "买家调研" in page.detail.value and page.opened == "RFQ-BLOCKS-01"
     page.quote_button.click()
     assert chosen == ["RFQ-BLOCKS-01"]
+    page.search("", scope="为您推荐商机")
+    assert page.page.total == len(backend.rfq.recommended()) < len(backend.rfq.rfqs())
+    page.scope.value = "全部商机"
+    assert page.page.total == len(backend.rfq.rfqs())
     with pytest.raises(ValueError):
         page.search(stars="5 星")
     with pytest.raises(KeyError):
         page.search(colour="red")
+
+
+def test_the_market_page_opens_its_own_quote_form(backend):
+    page = RfqMarketPage(backend)
+    page.search("building blocks")
+    form = page.quote("RFQ-BLOCKS-01")
+    assert isinstance(form, RfqQuoteScreen) and form.market is None
+    assert form.values()["rfq_id"] == "RFQ-BLOCKS-01" and "买家调研" in page.detail.value
+    form.fill(**{k: v for k, v in QUOTE.items() if k != "rfq_id"})
+    form.submit_button.click()
+    assert backend.rfq.record("RFQ-BLOCKS-01") is not None
+    assert "已报价" in "".join(r.children[0].value for r in page.results.children)
+    assert page.quote("RFQ-EDU-01") is form  # one form, the next RFQ put into it
 
 
 def test_market_text_is_escaped(backend):

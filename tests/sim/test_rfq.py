@@ -108,6 +108,8 @@ def test_search_by_keyword_filters_sorting_and_pages(backend):
     assert first.pages == -(-first.total // rules.RFQ_PAGE_SIZE) and last.page == first.pages
     assert len(first.items) == rules.RFQ_PAGE_SIZE
     assert area.search("no such product xyz").total == 0
+    recommended = area.search(recommended_only=True, page_size=100).items
+    assert recommended and {r.id for r in recommended} == {r.id for r in area.recommended()}
     with pytest.raises(SimError):
         area.search(sort="随便")
 
