@@ -84,6 +84,25 @@ def test_released_cells_run_without_error_and_score_zero(tmp_path):
         assert value == 0, grade_id
 
 
+@pytest.mark.slow
+def test_screens_only_student_scores_full_marks_in_the_release(tmp_path):
+    """A student who only clicks the screens (answer cells left as the stub) gets every point."""
+    import alisim_widgets as aw
+    from alisim_widgets.sim.quiz import QUESTIONS
+    from tests.p4p_data import P4P_TASKS as DATA
+    from tests.quiz_answers import QUIZ_ANSWERS
+
+    backend = aw.open_backend("07_marketing", path=tmp_path)
+    for task_id, values in DATA.items():
+        assert aw.screen_for(task_id, backend).fill(**values).submit().ok
+    for qid in P4P_QUIZ:
+        answer = QUIZ_ANSWERS[qid] if QUESTIONS[qid].multiple else QUIZ_ANSWERS[qid][0]
+        assert aw.screen_for(qid, backend).fill(answer=answer).submit().ok
+    for grade_id, points, value, bad in _run(_build(tmp_path, release=True)):
+        assert not bad, (grade_id, bad)
+        assert value == points, grade_id
+
+
 def test_no_answer_outside_the_answer_cells():
     cells = p4p_cells()
     shown = "\n".join(c.source for c in cells if not c.metadata.get("nbgrader", {}).get("solution"))
