@@ -33,6 +33,7 @@ __all__ = [
     "selling_point_candidates",
     "search_page",
     "capacity_of",
+    "gift_start",
 ]
 
 SHOWCASE_LABELS = {
@@ -48,6 +49,25 @@ _LEVELS = 5  # the simulator's 综合分 levels: results with the same level com
 def capacity_of(tier: str) -> int:
     """The showcases a membership tier comes with (出口通 10, 金品诚企 40, free members 0)."""
     return rules.SHOWCASES.get(tier, 0)
+
+
+def gift_start(signed_on: dt.date, chosen: Any = None) -> dt.date:
+    """The day gifted showcases go live (L3611): a day the seller sets within 90 days of signing.
+
+    When none is set, the system starts them by itself on the last day of that window.
+    """
+    deadline = signed_on + dt.timedelta(days=rules.SHOWCASE_GIFT_START_DAYS)
+    if chosen in (None, ""):
+        return deadline
+    errors = FieldErrors()
+    day = validate.date(errors, "start_on", "橱窗开通时间", chosen)
+    errors.raise_if_any()
+    if not signed_on <= day <= deadline:
+        raise SimError(
+            f"赠送橱窗的开通时间要设在签约后 {rules.SHOWCASE_GIFT_START_DAYS} 天内（{signed_on} 至 {deadline}），"
+            f"收到 {day}；不设置的话系统会在 {deadline} 自动开通"
+        )
+    return day
 
 
 def selling_point_candidates(product: Any) -> list[str]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from alisim_widgets.sim import rules
 from alisim_widgets.sim.errors import PermissionDenied, SimError, ValidationFailed
 from alisim_widgets.sim.scenarios.marketing_data import STORYLINE_SHOWCASES
-from alisim_widgets.sim.showcases import capacity_of, search_page, selling_point_candidates
+from alisim_widgets.sim.showcases import capacity_of, gift_start, search_page, selling_point_candidates
 from tests.hostile import file_bytes
 
 
@@ -154,3 +156,15 @@ def test_advice_reads_the_workbench(backend):
     board = next(a for a in advice if a.product_id == 3177)  # the title repeats "Board": a violation
     assert board.score == 0 and any("违规" in c for c in board.concerns)
     assert [a.score for a in advice] == sorted((a.score for a in advice), reverse=True)
+
+
+def test_gifted_showcases_start_within_90_days_of_signing():
+    signed = dt.date(2022, 3, 10)
+    assert gift_start(signed) == dt.date(2022, 6, 8)  # not set: started by the system on day 90
+    assert gift_start(signed, "2022-06-08") == dt.date(2022, 6, 8)
+    assert gift_start(signed, signed) == signed
+    for late in ("2022-06-09", "2022-03-09"):
+        with pytest.raises(SimError, match="90"):
+            gift_start(signed, late)
+    with pytest.raises(ValidationFailed):
+        gift_start(signed, "soon")
