@@ -6,8 +6,8 @@ import datetime as dt
 
 from ..state import StoreState
 from .established import established_store
-from .products_data import image_bank
 from .marketing_data import storyline_marketing
+from .products_data import image_bank
 from .storyline import storyline_products, storyline_trueviews, storyline_videos
 
 
