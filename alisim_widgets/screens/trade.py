@@ -49,10 +49,36 @@ class TradeOrderScreen(Screen):
         self.fields = self._fields()
         super().__init__(backend)
         self.totals = W.HTML()
-        self.widget.children = [*self.widget.children[:3], self.totals, *self.widget.children[3:]]
+        # 修改订单: pick an order the buyer has not paid yet and load it into the form.
+        self.edit_pick = W.Dropdown(description="修改订单", layout=W.Layout(width="420px"))
+        edit_button = W.Button(description="载入修改")
+        edit_button.on_click(lambda _b: self._edit_clicked())
+        edit_row = W.HBox([self.edit_pick, edit_button])
+        kids = list(self.widget.children)
+        self.widget.children = [*kids[:2], edit_row, kids[2], self.totals, *kids[3:]]
         for key in ("quantity", "unit_price_usd", "other_fees", "advance_usd"):
             self.inputs[key].observe(lambda _c: self._render_totals(), "value")
         self._render_totals()
+        self._refresh_editable()
+
+    def _refresh_editable(self) -> None:
+        open_orders = [o for o in self.backend.trade.orders() if self._mine(o) and not o.payments]
+        self.edit_pick.options = [("不修改，起草新订单", "")] + [
+            (f"{o.order_no} · {o.buyer_name} · USD {o.total_usd:,.2f}", o.order_no) for o in open_orders
+        ]
+        self.edit_pick.value = self.editing or ""
+
+    def _edit_clicked(self) -> None:
+        if self.edit_pick.value:
+            try:
+                self.edit(self.edit_pick.value)
+            except SimError as exc:
+                self.status.value = f"<div class='alisim-fail'>✘ {esc(exc.message)}</div>"
+
+    def submit(self) -> SubmitResult:
+        result = super().submit()
+        self._refresh_editable()
+        return result
 
     def _fields(self) -> tuple[Field, ...]:
         titles = tuple(p.title for p in self._products)
@@ -127,10 +153,32 @@ class TradeOrderScreen(Screen):
         )
 
     # --- submitting ------------------------------------------------------------------------------
+    editing: str | None = None  # the order being amended (修改订单), else a new one is drafted
+
     def _apply(self, values: dict[str, Any]) -> Any:
         values = {k: v for k, v in values.items() if not (k == "order_type" and v is None)}
+        if self.editing:
+            order, advice = self.backend.trade.amend_order(self.editing, values)
+            self.editing = None
+            self.inputs["buyer_email"].disabled = self.from_inquiry
+            return SubmitResult(True, warnings=advice, message=f"订单 {order.order_no} 已修改", data=order)
         order, advice = self.backend.trade.draft_order(values)
         return SubmitResult(True, warnings=advice, message=self._created(order), data=order)
+
+    def edit(self, order_no: Any) -> TradeOrderScreen:
+        """修改订单: load a saved order into the form; the next submit amends it (before the buyer pays)."""
+        order = self.backend.trade.order(order_no)
+        if order.payments:
+            raise SimError(f"订单 {order.order_no} 买家已经付款，不能再修改")
+        self._show(SubmitResult(True))
+        self._show_order(order)
+        self.editing = order.order_no
+        self.inputs["buyer_email"].disabled = True  # 订单起草后买家邮箱不能修改
+        self.status.value = (
+            f"<div class='alisim-warn'>正在修改订单 {esc(order.order_no)}：改好后点“{esc(self.submit_label)}”。"
+            "买家邮箱不能修改，修改后需要买家重新确认。</div>"
+        )
+        return self
 
     @staticmethod
     def _created(order: TradeOrder) -> str:
@@ -146,7 +194,12 @@ class TradeOrderScreen(Screen):
         mine = [o for o in self.backend.trade.orders() if self._mine(o)]
         if not mine:
             return
-        o = mine[-1]
+        self._show_order(mine[-1])
+        self.status.value = (
+            f"<div class='alisim-ok'>✔ 已保存：{esc(self._created(mine[-1]))}（{esc(mine[-1].status)}）</div>"
+        )
+
+    def _show_order(self, o: TradeOrder) -> None:
         values: dict[str, Any] = {
             "buyer_email": o.buyer_email, "buyer_name": o.buyer_name, "shipping_address": o.shipping_address,
             "product": o.product if o.product in self.field("product").options else None, "spec": o.spec,
@@ -164,9 +217,6 @@ class TradeOrderScreen(Screen):
                           consignee_mobile=o.consignee_mobile, consignee_postcode=o.consignee_postcode,
                           assurance_term=o.assurance_term or None)  # fmt: skip
         self.fill(**{k: v for k, v in values.items() if k in self.inputs})
-        self.status.value = (
-            f"<div class='alisim-ok'>✔ 已保存：{esc(self._created(o))}（{esc(o.status)}）</div>"
-        )
 
 
 class InquiryOrderScreen(TradeOrderScreen):

@@ -8,6 +8,7 @@ import alisim_widgets as aw
 from alisim_widgets.screens.freight import FreightPreview, FreightTemplateScreen
 from alisim_widgets.screens.shell import SECTIONS
 from alisim_widgets.screens.trade import FeeCalculator, InquiryOrderScreen, OrdersPage, TradeOrderScreen
+from alisim_widgets.sim.errors import SimError
 from tests.hostile import HOSTILE_NUMBER, HOSTILE_TEXT, assert_refused, file_bytes
 from tests.trade_data import DRESS, EUROPE, FREIGHT, INQUIRY_ORDER, TA_ORDER
 
@@ -213,3 +214,19 @@ def test_demo_menu_has_the_trade_pages(backend):
     for factory in pages.values():
         page = factory(backend)
         assert getattr(page, "widget", None) is not None
+
+
+def test_an_order_is_amended_from_the_form_before_payment(order_screen, backend):
+    order = order_screen.fill(**TA_ORDER).submit().data
+    form = aw.screen_for("08.1.4", backend)
+    assert order.order_no in [v for _label, v in form.edit_pick.options]
+    form.edit_pick.value = order.order_no
+    form._edit_clicked()  # the 载入修改 button
+    assert "正在修改订单" in form.status.value and form.inputs["buyer_email"].disabled
+    result = form.fill(quantity="120").submit()
+    assert result.ok and "已修改" in result.message and len(backend.trade.orders()) == 1
+    assert backend.trade.order(order.order_no).total_usd == 4320 and not form.editing
+    backend.trade.buyer_confirms(order.order_no)
+    backend.trade.buyer_pays(order.order_no, "Credit/Debit Card")
+    with pytest.raises(SimError, match="已经付款"):
+        form.edit(order.order_no)
