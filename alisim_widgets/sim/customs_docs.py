@@ -24,6 +24,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from .customs_models import CustomsDeclaration
+from .customs_notation import currency_label, fee_text
 
 __all__ = [
     "Doc",
@@ -83,8 +84,6 @@ def _d(day: dt.date) -> str:
 
 def build_documents(d: CustomsDeclaration) -> list[Doc]:
     """The four documents of a declaration, as data."""
-    from .customs import currency_label, fee_text
-
     goods_total = sum((g.total for g in d.goods), Decimal(0))
     quantity_total = sum((g.quantity for g in d.goods), Decimal(0))
     cur = d.currency

@@ -15,6 +15,7 @@ from alisim_widgets.screens import SCREENS
 from autograde.check import score_task
 from autograde.specs.p07_marketing import TASK_07_2_5, TASK_07_2_6, TASK_07_2_7
 from tests.crm_forms import FORMS as CRM_FORMS
+from tests.customs_data import FORM as CUSTOMS_FORM
 from tests.data import REGISTRATION
 from tests.hostile import file_bytes
 from tests.p02_store_data import AV, COMPANY, ELEMENTS
@@ -73,6 +74,7 @@ CASES: dict[str, tuple[str, Callable[[], dict], Callable]] = {
     "07.9.4": ("07_marketing", lambda: P4P_TASKS["07.9.4"], _plain),
     "07.9.5": ("07_marketing", lambda: P4P_TASKS["07.9.5"], _plain),
     "07.9.6": ("07_marketing", lambda: P4P_TASKS["07.9.6"], _plain),
+    "10.1.4": ("10_customs", lambda: CUSTOMS_FORM, _plain),
 }
 
 
