@@ -22,7 +22,14 @@ from .file_fields import FileFieldsMixin
 from .products import bank_image_label
 from .style import css
 
-__all__ = ["TrueViewScreen", "VideoBankPage", "VideoUploadScreen", "bank_table_html", "clip_facts", "posts_table_html"]
+__all__ = [
+    "TrueViewScreen",
+    "VideoBankPage",
+    "VideoUploadScreen",
+    "bank_table_html",
+    "clip_facts",
+    "posts_table_html",
+]
 
 _PRODUCT_TITLE_SHOWN = 70
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)  # FileUpload entries carry a datetime
