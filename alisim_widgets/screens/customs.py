@@ -126,7 +126,7 @@ class GoodsEditor:
         self.add_row()
 
     def _input(self, key: str) -> W.Widget:
-        layout = W.Layout(width="180px")
+        layout = W.Layout(width="172px")
         if key == "unit":
             return W.Dropdown(
                 options=[("请选择", None), *[(u, u) for u in rules.CUSTOMS_LEGAL_UNITS]], layout=layout
@@ -139,9 +139,9 @@ class GoodsEditor:
             return W.Dropdown(
                 options=[("请选择", None), *[(currency_label(c), c) for c in _CURRENCIES]], layout=layout
             )
-        if key == "goods_name":
-            return W.Text(layout=W.Layout(width="460px"))
-        return W.Text(layout=layout)
+        return W.Text(
+            layout=layout, placeholder="如 Princess Dress Pink/002-03F" if key == "goods_name" else ""
+        )
 
     def add_row(self, values: dict[str, Any] | None = None) -> dict[str, W.Widget]:
         row = {key: self._input(key) for key in _GOODS_COLUMNS}
@@ -179,7 +179,7 @@ class GoodsEditor:
             remove = W.Button(description="删除", layout=W.Layout(width="60px"))
             remove.on_click(lambda _b, r=row: self.remove_row(r))
             grid = W.GridBox(
-                cells, layout=W.Layout(grid_template_columns="repeat(4, 190px)", grid_gap="2px 8px")
+                cells, layout=W.Layout(grid_template_columns="repeat(4, 180px)", grid_gap="2px 6px")
             )
             head = W.HBox([W.HTML(f"<b>第 {n} 行商品</b>"), remove])
             boxes.append(

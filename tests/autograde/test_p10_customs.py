@@ -146,3 +146,12 @@ def test_knowledge_check_answers_agree_with_the_simulator():
     assert QUIZ_ANSWERS["10.q2"] == [fee_notation("total", 5000, "HKD")]
     assert QUIZ_ANSWERS["10.q3"] == [fee_notation("rate", -1)]
     assert QUIZ_ANSWERS["10.q6"] == ["没有标记唛码"] and rules.CUSTOMS_NO_MARKS == "N/M"
+
+
+def test_the_demo_store_holds_the_task_done_and_regenerates_its_files():
+    demo = aw.open_backend("demo", path=None)
+    assert evaluate("10.1.4", demo).full and demo.customs.files() == []
+    result = aw.screen_for("10.1.4", demo).submit()  # the visitor's one click: the form shows the saved data
+    assert result.ok and all(p.exists() for p in result.files)
+    assert evaluate("10.1.4", demo).full
+    shutil.rmtree(result.files[0].parent)

@@ -8,6 +8,7 @@ from ..state import StoreState
 from .crm_data import seed_crm, seed_mail_setup
 from .decoration_data import decorate_demo
 from .established import established_store
+from .p10_customs import demo_declaration
 from .products_data import image_bank
 from .rfq_data import seed_rfq
 from .storyline import storyline_products, storyline_trueviews, storyline_videos
@@ -27,4 +28,5 @@ def build() -> StoreState:
     from .trade_data import add_trade_scenario
 
     add_trade_scenario(state)  # 08_trade: the inquiry inbox with Amy Tang's INQ-AMY-01
+    state.customs = [demo_declaration()]  # 10_customs: task 10.1.4 filled in, ready for 「生成单证」
     return state
