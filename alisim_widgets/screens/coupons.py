@@ -402,7 +402,9 @@ class OrderSimulator:
         ]
         self.qty = {p.id: W.Text(placeholder="数量", layout=W.Layout(width="80px")) for p in self._products}
         rows = [
-            W.HBox([self.qty[p.id], W.HTML(f"{p.id} · {esc(_short(p.title))}　<span class='alisim-help'>{esc(p.price_text())}</span>")])
+            # Rows must not shrink inside the scrolling box (they would overlap).
+            W.HBox([self.qty[p.id], W.HTML(f"{p.id} · {esc(_short(p.title))}　<span class='alisim-help'>{esc(p.price_text())}</span>")],
+                   layout=W.Layout(flex="0 0 auto", min_height="36px", align_items="center"))
             for p in self._products
         ]  # fmt: skip
         first_day = min((c.valid_from for c in backend.coupons.coupons()), default=backend.today())
