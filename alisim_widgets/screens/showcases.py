@@ -79,7 +79,7 @@ def advice_html(backend: Backend, limit: int = 8) -> str:
         )
         rows.append("<tr>" + "".join(f"<td>{esc(v)}</td>" for v in cells) + "</tr>")
     head = "".join(
-        f"<th>{h}</th>"
+        f"<th style='white-space:nowrap'>{h}</th>"
         for h in (
             "产品",
             "已在橱窗",
