@@ -156,4 +156,30 @@ class Media04(Driver):
         self._publish(backend, {**FORM, **self.mistakes})
 
 
-DRIVERS = {d.project: d for d in (Account01(), Store02(), Product03(), Media04())}
+class Crm06(Driver):
+    project = "06_crm"
+    max_score = 38  # 06.3.4 (5) + 06.3.5 (5) + 06.8.3 (6) + 06.8.4 (6) + 06.8.5 (8) + 8 questions × 1
+    quiz = tuple(f"06.q{n}" for n in range(1, 9))
+    # Valid values, but not the task's: another campaign name and group (weights 1 and 1 of 10).
+    mistakes = {"name": "新贸节促销", "group": "最近询盘客户"}
+    mistakes_score = 38 - 8 + 8 * 8 / 10
+    mistakes_grade_id = "check_06_8_5"
+    mistakes_labels = frozenset({"活动名称", "客户分群"})
+    mistakes_secret = "店铺兴趣客户"
+
+    def _do(self, backend, campaign: dict) -> None:
+        from tests.crm_forms import FORMS
+
+        for task_id, values in FORMS.items():
+            values = {**values, **campaign} if task_id == "06.8.5" else values
+            result = aw.screen_for(task_id, backend).fill(**values).submit()
+            assert result.ok, result
+
+    def do_tasks(self, backend) -> None:
+        self._do(backend, {})
+
+    def do_tasks_with_mistakes(self, backend) -> None:
+        self._do(backend, self.mistakes)
+
+
+DRIVERS = {d.project: d for d in (Account01(), Store02(), Product03(), Media04(), Crm06())}
