@@ -254,7 +254,12 @@ class InquiryOrderScreen(TradeOrderScreen):
             "<b>询盘列表</b><table class='alisim-table'><tr><th>编号</th><th>买家</th><th>国家</th>"
             f"<th>主题</th><th>收到日期</th></tr>{rows}</table>"
         )
-        return W.VBox([super()._header(), W.HTML(table)])
+        button = W.Button(description="起草信保订单", button_style="warning")
+        button.on_click(lambda _b: self._from_inquiry(self.inputs["inquiry_id"].value))
+        help_text = W.HTML(
+            "<div class='alisim-help'>在下面选中询盘后点“起草信保订单”，买家信息从询盘带入</div>"
+        )
+        return W.VBox([super()._header(), W.HTML(table), W.HBox([button, help_text])])
 
     def make_input(self, f: Field) -> W.Widget:
         widget = super().make_input(f)

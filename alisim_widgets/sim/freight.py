@@ -279,7 +279,12 @@ class FreightArea:
             per_unit = validate.decimal(
                 mine, "per_unit_usd", lab["per_unit_usd"], get("per_unit_usd"), min_value=0
             )
-        on_time = bool(get("on_time"))
+        on_time = get("on_time")
+        if on_time in (None, ""):
+            on_time = False
+        elif not isinstance(on_time, bool):
+            mine.add("on_time", f"{lab['on_time']}应为勾选或不勾选（是 / 否）", "type")
+            on_time = False
         if on_time:
             if service and service not in rules.ON_TIME_LINES:
                 mine.add("on_time", f"{service} 不支持承诺达：只有 {'、'.join(rules.ON_TIME_LINES)} 这六条线支持",

@@ -203,3 +203,8 @@ def test_preview_of_unknown_template_or_product(backend):
     backend.freight.save_template(template())
     with pytest.raises(SimError):
         backend.freight.preview("RTS 商品常规物流", 99999)
+
+
+@pytest.mark.parametrize("flag", ["yes", "False", 1, [True]])
+def test_on_time_is_a_tick_box(backend, flag):
+    assert "承诺达" in refused(backend, template(services=[line(on_time=flag)]))["services"]
