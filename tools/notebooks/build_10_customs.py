@@ -307,6 +307,21 @@ for path in backend.customs.files():
 CustomsDocsPage(backend)
 """),
     md("""
+也可以直接在笔记本里看 PDF：下面的单元格把报关草单嵌在页面里（JupyterLab 用浏览器自带的 PDF 阅读器显示）。
+把 `files[0]` 改成 `files[1]`、`files[2]`、`files[3]`，就能看合同、商业发票和装箱单。
+"""),
+    code("""
+from IPython.display import IFrame, display
+
+files = backend.customs.files()
+if not files:
+    print("还没有生成单证：先在上面的页面点击“生成单证”")
+elif files[0].is_absolute():  # 教师版的单证放在临时文件夹里，不留在要发布的作业文件夹中
+    print("单证在临时文件夹里：", files[0].parent)
+else:
+    display(IFrame(files[0].as_posix(), width=900, height=650))
+"""),
+    md("""
 ## 知识检测
 
 每道题选好答案后点击“提交答案”，答案会保存下来，可以改了再交。
