@@ -222,7 +222,9 @@ class CouponScreen(Screen):
 
     def success_message(self) -> str:
         c = self.backend.coupons.coupons()[-1]
-        return f"优惠券 {c.id}（{c.coupon_type}）已创建，状态：{self.backend.coupons.status(c)}"
+        status = self.backend.coupons.status(c)
+        usable = f"，{c.valid_from} 起买家下单时可以使用" if c.valid_from > self.backend.today() else ""
+        return f"优惠券 {c.id}（{c.coupon_type}）已创建，状态：{status}{usable}"
 
     # --- managing ------------------------------------------------------------------------------
     def _manage(self, action) -> SubmitResult:

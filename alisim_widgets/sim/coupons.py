@@ -492,8 +492,6 @@ class CouponsArea:
                 owner=work.acting_as,
             )
             work.marketing.coupons.append(coupon)
-        if start > today:
-            advice.append(f"优惠券已发布，{start} 起买家下单时可以使用（现在可以先领取）")
         return advice
 
     def _check_specific(self, errors: FieldErrors, product_ids: list[int]) -> None:

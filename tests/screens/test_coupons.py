@@ -170,3 +170,10 @@ def test_the_demo_menu_has_the_marketing_pages(make_backend):
         page = pages[label](demo)
         assert page.widget is not None
     assert file_bytes(demo.path) is None if demo.path else True
+
+
+@pytest.mark.parametrize("task_id", ["07.2.5", "07.2.6", "07.2.7"])
+def test_the_textbook_data_raises_no_warning(backend, task_id):
+    values = {"07.2.5": TASK_07_2_5, "07.2.6": TASK_07_2_6, "07.2.7": TASK_07_2_7}[task_id]
+    result = aw.screen_for(task_id, backend).fill(**values).submit()
+    assert result.ok and result.warnings == []
