@@ -95,7 +95,7 @@ class TradeOrderScreen(Screen):
         )  # fmt: skip
         product = (
             Field("product", L["product"], "select", True, titles, help="只能添加线上已发布的产品"),
-            Field("spec", L["spec"], placeholder="如 C10（产品没有规格时留空）"),
+            Field("spec", L["spec"], "spec", help="选好产品后，从这个产品的规格里选（没有规格的产品不用选）"),
             Field("quantity", L["quantity"], required=True, placeholder="件"),
             Field("unit_price_usd", L["unit_price_usd"], required=True),
             Field("other_fees", L["other_fees"], placeholder="没有就留空"),
@@ -118,9 +118,40 @@ class TradeOrderScreen(Screen):
         return head + buyer + product + ecollect
 
     # --- values ----------------------------------------------------------------------------------
+    def make_input(self, f: Field) -> W.Widget:
+        widget = super().make_input(f) if f.kind != "spec" else W.Dropdown(layout=W.Layout(width="420px"))
+        if f.key == "product":
+            widget.observe(lambda ch: self._spec_options(ch["new"]), "value")
+        if f.kind == "spec":
+            self.inputs["spec"] = widget
+            self._spec_options(None)
+        return widget
+
+    def _spec_options(self, title: Any) -> None:
+        """The spec list follows the chosen product (its sales specifications, e.g. C10 / C11 / C12)."""
+        box = self.inputs.get("spec")
+        if box is None:
+            return
+        product = next((p for p in self._products if p.title == title), None)
+        specs = list(product.specs) if product else []
+        box.options = [("请选择规格", ""), *[(x, x) for x in specs]] if specs else [("无规格", "")]
+        box.value = ""
+
+    def fill(self, **values: Any) -> Screen:
+        # The product first: its specs are what the spec list offers.
+        ordered = dict(sorted(values.items(), key=lambda kv: kv[0] != "product"))
+        return super().fill(**ordered)
+
     def _set(self, f: Field, widget: W.Widget, value: Any) -> None:
         if f.key == "product":
             widget.value = self._product_option(value)
+        elif f.kind == "spec":
+            offered = [v for _label, v in widget.options]
+            text = "" if value is None else str(value).strip()
+            if text not in offered:
+                have = "、".join(v for v in offered if v) or "无规格"
+                raise ValueError(f"{L['spec']}没有这个选项：{text[:20]}（这个产品的规格：{have}）")
+            widget.value = text
         elif f.key == "export_via_onetouch":
             yes, no = rules.TA_EXPORT_OPTIONS
             mapping = {True: yes, False: no, "yes": yes, "no": no, "是": yes, "否": no}

@@ -230,3 +230,13 @@ def test_an_order_is_amended_from_the_form_before_payment(order_screen, backend)
     backend.trade.buyer_pays(order.order_no, "Credit/Debit Card")
     with pytest.raises(SimError, match="已经付款"):
         form.edit(order.order_no)
+
+
+def test_the_spec_list_follows_the_product(order_screen):
+    order_screen.fill(spec="C11", product=DRESS)  # the product is set first, whatever the order
+    assert [v for _l, v in order_screen.inputs["spec"].options] == ["", "C10", "C11", "C12"]
+    assert order_screen.values()["spec"] == "C11"
+    order_screen.fill(product=3177)  # the balance board has no specs
+    assert order_screen.inputs["spec"].options == (("无规格", ""),) and order_screen.values()["spec"] == ""
+    with pytest.raises(ValueError, match="这个产品的规格：无规格"):
+        order_screen.fill(spec="C10")
