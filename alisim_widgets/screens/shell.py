@@ -237,7 +237,10 @@ def _customs(page: str) -> Factory:
     return build
 
 
-SECTIONS["出口服务"] += [("报关单证制作", _customs("CustomsScreen")), ("我的单证", _customs("CustomsDocsPage"))]
+SECTIONS["出口服务"] += [
+    ("报关单证制作", _customs("CustomsScreen")),
+    ("我的单证", _customs("CustomsDocsPage")),
+]
 
 
 def _crm(module: str, name: str) -> Factory:
