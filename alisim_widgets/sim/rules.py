@@ -530,7 +530,8 @@ CUSTOMS_CURRENCY_NAMES = {
     "USD": "美元", "HKD": "港币", "EUR": "欧元", "GBP": "英镑", "JPY": "日本元", "AUD": "澳大利亚元",
     "CNY": "人民币",
 }  # fmt: skip  # simulator
-CUSTOMS_TRANSPORT_MODES = ("水路运输", "铁路运输", "公路运输", "航空运输", "邮件运输", "其他运输")  # simulator
+# simulator
+CUSTOMS_TRANSPORT_MODES = ("水路运输", "铁路运输", "公路运输", "航空运输", "邮件运输", "其他运输")
 CUSTOMS_SUPERVISION_MODES = ("一般贸易", "来料加工", "进料对口", "货样广告品", "其他")  # simulator
 CUSTOMS_LEVY_NATURES = ("一般征税", "科教用品", "加工设备", "来料加工", "进料加工", "其他法定")  # simulator
 CUSTOMS_GOODS_LEVIES = ("照章征税", "折半征税", "全免", "特案", "随征免性质", "保证金", "保函")  # simulator
