@@ -143,7 +143,7 @@ class ShowcaseScreen(Screen):
             self.slots_view,
             W.HTML("<b>橱窗选品建议</b><div class='alisim-help'>数据来自产品运营工作台：成长分、浏览、询盘率、订单</div>"),
             self.advice_view,
-            W.HTML("<b>买家搜索结果模拟</b><div class='alisim-help'>1 个顶级展位 → 5 个 P4P 产品 → 自然排名（同一等级里橱窗产品排在前面）</div>"),
+            W.HTML("<b>买家搜索结果模拟</b><div class='alisim-help'>1 个顶级展位 → 5 个 P4P 产品 → 自然排名（同一等级里橱窗产品排在前面）。本店推广中的直通车计划产品也参加 P4P 竞价（推广评分 × 出价）</div>"),
             W.HBox([self.keyword, search_button]),
             self.search_view,
         ]  # fmt: skip

@@ -159,27 +159,49 @@ _SUPPLIERS = (
 
 
 def search_page(
-    keyword: str, own_products: list[Any], showcase_ids: set[int], *, competitors: int = 14
+    keyword: str,
+    own_products: list[Any],
+    showcase_ids: set[int],
+    *,
+    competitors: int = 14,
+    own_ads: dict[int, float] | None = None,
 ) -> list[SearchResult]:
     """A buyer's search results for ``keyword``: 1 top spot, 5 P4P ads, then the natural ranking.
 
     The simulator's natural ranking: 综合分 = 100 × relevance × (0.5 + growth score / 200), grouped in five
     levels (each 20 points). Within a level (on equal terms) showcase products come first, then the
     higher score. Other suppliers' listings are generated from the keyword (the same keyword, the same page).
+    ``own_ads`` maps the store's products in a running P4P plan to their highest bid (元): each matching one
+    enters the P4P auction (score × bid, ``p4p.rank``) with promotion score 10 × relevance × growth / 100
+    against eight generated bidders; the five best take the P4P places.
     """
+    from .p4p import rank
+
     rng = random.Random(f"search:{' '.join(_words(keyword))}")
     stem = " ".join(w.capitalize() for w in _words(keyword)) or "Product"
     results: list[SearchResult] = [
         SearchResult(1, "顶级展位", f"{stem} Top Brand Selection", rng.choice(_SUPPLIERS))
     ]
-    for n in range(rules.SEARCH_P4P_SPOTS):
+    bidders: dict[str, tuple[str, str, int | None]] = {}
+    ads: list[tuple[str, float, float]] = []
+    for n in range(8):
+        key = f"ad{n}"
+        title = f"{stem} {rng.choice(['Hot Sale', 'Wholesale', 'New Design', 'OEM'])} #{n + 1}"
+        bidders[key] = (title, rng.choice(_SUPPLIERS), None)
+        ads.append((key, round(rng.uniform(4, 9), 1), round(rng.uniform(3, 12), 1)))
+    by_id = {p.id: p for p in own_products}
+    for pid, bid in sorted((own_ads or {}).items()):
+        product = by_id.get(pid)
+        rel = relevance(keyword, product) if product else 0.0
+        if rel == 0:
+            continue
+        score = round(10 * rel * growth_score(product, own_products).total / 100, 1)
+        bidders[f"own{pid}"] = (product.title, "HuNan DianYue (本店)", pid)
+        ads.append((f"own{pid}", score, bid))
+    for key, _total, _place in rank(ads)[: rules.SEARCH_P4P_SPOTS]:
+        title, supplier, pid = bidders[key]
         results.append(
-            SearchResult(
-                len(results) + 1,
-                "P4P",
-                f"{stem} {rng.choice(['Hot Sale', 'Wholesale', 'New Design', 'OEM'])} #{n + 1}",
-                rng.choice(_SUPPLIERS),
-            )
+            SearchResult(len(results) + 1, "P4P", title, supplier, own=pid is not None, product_id=pid)
         )
     natural: list[SearchResult] = []
     for n in range(competitors):
@@ -255,7 +277,17 @@ class ShowcasesArea:
         errors = FieldErrors()
         keyword = validate.text(errors, "keyword", "搜索词", keyword, max_len=80)
         errors.raise_if_any()
-        return search_page(keyword, self.products(), self.showcase_ids())
+        return search_page(keyword, self.products(), self.showcase_ids(), own_ads=self.promoted())
+
+    def promoted(self) -> dict[int, float]:
+        """The store's products in a running P4P plan → the plan's highest bid (元); the highest of several."""
+        out: dict[int, float] = {}
+        for plan in getattr(self.backend.state, "p4p_plans", None) or []:
+            if plan.status != "推广中":
+                continue
+            for p in self.backend.p4p.plan_products(plan):
+                out[p.id] = max(out.get(p.id, 0.0), plan.bid_max_cny)
+        return out
 
     def advice(self) -> list[ProductAdvice]:
         """Every published product scored as a showcase choice (流量及转化, 利润, 实力优品; L3638), best first.

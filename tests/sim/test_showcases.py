@@ -168,3 +168,17 @@ def test_gifted_showcases_start_within_90_days_of_signing():
             gift_start(signed, late)
     with pytest.raises(ValidationFailed):
         gift_start(signed, "soon")
+
+
+def test_the_stores_p4p_plan_bids_for_the_p4p_places(backend):
+    from tests.p4p_data import P4P_TASKS
+
+    assert backend.showcases.promoted() == {}
+    assert not any(r.own for r in backend.showcases.search("rc car")[:6])
+    backend.p4p.save_plan(P4P_TASKS["07.9.4"])  # 爆品助推 of the RC car, bids 5-10 元
+    assert backend.showcases.promoted() == {3175: 10.0}
+    page = backend.showcases.search("rc car")
+    ads = [r for r in page if r.kind == "P4P"]
+    assert len(ads) == rules.SEARCH_P4P_SPOTS and [r.product_id for r in ads if r.own] == [3175]
+    assert any(r.own and r.kind == "自然排名" for r in page)  # the ad does not take its natural place away
+    assert not any(r.own and r.kind == "P4P" for r in backend.showcases.search("wooden blocks"))
