@@ -281,8 +281,9 @@ class FixedGroupScreen(Screen):
         chosen = set(picker.value)
         keep = [c for c in self._customers if c.id in chosen or not words
                 or words in f"{c.name} {c.company} {c.country}".casefold()]  # fmt: skip
+        before = tuple(picker.value)  # replacing the options clears the choice: keep it, in its order
         picker.options = [(f"{c.name} · {c.country} · {c.pool}", c.id) for c in keep]
-        picker.value = tuple(i for i in picker.value if i in chosen) or tuple(chosen & {c.id for c in keep})
+        picker.value = tuple(i for i in before if i in chosen)
 
     def _set(self, f: Field, widget: W.Widget, value: Any) -> None:
         if f.kind == "customers":

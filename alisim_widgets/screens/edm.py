@@ -19,7 +19,7 @@ from ..sim.edm import (
     TEMPLATE_LABELS,
     render_preview,
 )
-from ..sim.errors import SimError
+from ..sim.errors import SimError, ValidationFailed
 from .base import Field, Screen, SubmitResult, esc
 from .style import css
 
@@ -472,13 +472,27 @@ class CampaignScreen(Screen):
 
 
 class CampaignResultsPage:
-    """营销活动 › 查看效果: each campaign's mails, cost and results (they grow as the scenario clock moves on)."""
+    """营销活动 › 查看效果: each campaign's mails, cost and results (they grow as the scenario clock moves on).
+
+    A draft can be made effective here (活动生效).
+    """
 
     def __init__(self, backend: Backend) -> None:
         self.backend = backend
         self.table = W.HTML()
+        self.drafts = W.Dropdown(options=[], description="草稿", layout=W.Layout(width="360px"))
+        self.activate_button = W.Button(description="活动生效", button_style="warning")
+        self.activate_button.add_class("alisim-primary")
+        self.activate_button.on_click(lambda _b: self.activate(self.drafts.value))
+        self.status = W.HTML()
         self.widget = W.VBox(
-            [css(), W.HTML("<div class='alisim-head'><b>营销活动 › 查看效果</b></div>"), self.table]
+            [
+                css(),
+                W.HTML("<div class='alisim-head'><b>营销活动 › 查看效果</b></div>"),
+                self.table,
+                W.HBox([self.drafts, self.activate_button]),
+                self.status,
+            ]
         )
         self.widget.add_class("alisim-screen")
         self.refresh()
@@ -488,6 +502,24 @@ class CampaignResultsPage:
             f"<div class='alisim-help'>模拟时间 {self.backend.now():%Y-%m-%d %H:%M}</div>"
             + campaigns_table_html(self.backend)
         )
+        drafts = [c for c in self.backend.edm.campaigns() if not c.active]
+        self.drafts.options = [("请选择草稿", None), *[(f"{c.id} · {c.name}", c.id) for c in drafts]]
+
+    def activate(self, campaign_id: Any) -> bool:
+        """Make a draft effective (what the 活动生效 button does)."""
+        try:
+            advice = self.backend.edm.activate_campaign(campaign_id)
+        except ValidationFailed as exc:
+            self.status.value = "".join(
+                f"<div class='alisim-fail'>✘ {esc(m)}</div>" for m in exc.by_field().values()
+            )
+            return False
+        except SimError as exc:
+            self.status.value = f"<div class='alisim-fail'>✘ {esc(exc.message)}</div>"
+            return False
+        self.status.value = f"<div class='alisim-ok'>✔ 活动已生效。{esc(advice[0])}</div>"
+        self.refresh()
+        return True
 
     def _repr_mimebundle_(self, **kwargs: Any):
         return self.widget._repr_mimebundle_(**kwargs)

@@ -510,6 +510,43 @@ class EdmArea:
             advice.append(f"客群共 {members} 人，其中 {members - len(recipients)} 人没有邮箱，收不到邮件")
         return advice
 
+    def activate_campaign(self, key: Any) -> list[str]:
+        """「活动生效」 for a saved draft: 立即发送 sends now; 定时发送 keeps its time (it must still be ahead)."""
+        require(self.backend, "crm.campaigns")
+        draft = (
+            next((c for c in self.backend.state.edm.campaigns if c.id == key), None)
+            if isinstance(key, str)
+            else None
+        )
+        if draft is None:
+            raise SimError(f"没有编号为 {str(key)[:40]} 的营销活动")
+        if draft.active:
+            raise SimError(f"营销活动 {draft.id} 已经生效")
+        now, today = self.backend.now(), self.backend.today()
+        errors = FieldErrors()
+        if draft.end < today:
+            errors.add("end", "活动已经结束，不能再生效", "date_range")
+        send_at = now
+        if draft.send == rules.EDM_SEND_MODES[1]:
+            if draft.send_at <= now:
+                errors.add("send_at", f"{CAMPAIGN_LABELS['send_at']}已经过了：请新建活动重新设置", "future")
+            send_at = draft.send_at
+        if draft.group not in self.backend.crm.group_names():
+            errors.add("group", f"客群“{draft.group}”已经不存在", "unknown")
+        elif self.problem():
+            errors.add("channel", f"还不能投放营销邮件：{self.problem()}", "setup")
+        recipients = [] if errors else self.reachable(draft.group)
+        if not errors and not recipients:
+            errors.add("group", f"客群“{draft.group}”里没有留了邮箱的客户，无法发送", "empty")
+        errors.raise_if_any()
+        quote = self.quote(len(recipients), send_at.date())
+        with self.backend.transaction("edm.activate", draft.id) as work:
+            saved = next(c for c in work.edm.campaigns if c.id == draft.id)
+            saved.active, saved.send_at = True, send_at
+            saved.recipients = [c.id for c in recipients]
+            saved.free_mails, saved.paid_mails, saved.cost_cny = quote.free, quote.paid, float(quote.cost_cny)
+        return [quote.text()]
+
     # --- 智能圈客 站内营销 --------------------------------------------------------------------------
     def products(self) -> list[Any]:
         return [p for p in self.backend.state.products if getattr(p, "status", "已发布") == "已发布"]

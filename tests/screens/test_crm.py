@@ -236,3 +236,14 @@ def test_the_demo_section_opens_every_page():
     assert shell.failures == {}
     page = shell.pages[("客户管理", "新建固定客群")]
     assert page.fill(**FIXED).submit().ok
+
+
+def test_the_results_page_makes_a_draft_effective(backend):
+    backend.edm.create_campaign({**CAMPAIGN, "activate": False})
+    page = CampaignResultsPage(backend)
+    draft_id = page.drafts.options[1][1]
+    page.drafts.value = draft_id
+    page.activate_button.click()
+    assert "活动已生效" in page.status.value and backend.edm.campaigns()[-1].active
+    assert len(page.drafts.options) == 1
+    assert not page.activate(draft_id) and "已经生效" in page.status.value

@@ -450,3 +450,24 @@ def test_a_store_saved_before_06_still_loads(backend, tmp_path):
     assert again.problem is None, again.problem
     assert again.crm.groups() == [] and again.edm.setup.domain == ""
     assert again.crm.customer("CU-101").events == []
+
+
+def test_a_draft_can_be_made_effective_later(backend):
+    backend.edm.create_campaign({**CAMPAIGN, "activate": False})
+    draft = backend.edm.campaigns()[-1]
+    advice = backend.edm.activate_campaign(draft.id)
+    c = backend.edm.campaigns()[-1]
+    assert c.active and c.recipients and "免费" in advice[0] and backend.edm.status(c) == "已发送"
+    with pytest.raises(SimError, match="已经生效"):
+        backend.edm.activate_campaign(draft.id)
+    with pytest.raises(SimError):
+        backend.edm.activate_campaign("EDM-999")
+
+
+def test_a_scheduled_draft_whose_time_has_passed_is_refused(backend):
+    backend.edm.create_campaign(
+        {**CAMPAIGN, "activate": False, "send": "定时发送", "send_at": "2022-08-25 10:00"}
+    )
+    draft = backend.edm.campaigns()[-1]
+    backend.advance_days(6)
+    refused(backend, lambda: backend.edm.activate_campaign(draft.id), "send_at")
