@@ -46,6 +46,8 @@ class StudentReport:
     problem: str = ""  # Chinese, when the store could not be used
     tasks: dict[str, CheckResult] = field(default_factory=dict)
     mismatches: list[str] = field(default_factory=list)  # gradebook scores the store does not earn
+    data_seed: str = ""  # 09_data: whose identity the store's data was generated from
+    same_seed: list[str] = field(default_factory=list)  # other students whose data came from the same seed
 
     @property
     def score(self) -> float:
@@ -206,13 +208,25 @@ def _assignment_tasks(course: Course, assignment: str) -> list[str]:
 
 def _check_store(
     project: str, folder: Path | None, task_ids: list[str]
-) -> tuple[dict[str, CheckResult], str]:
-    """Every task of a student's handed-in store, re-checked read-only (one bad file never stops the class)."""
+) -> tuple[dict[str, CheckResult], str, str]:
+    """Every task of a student's handed-in store, re-checked read-only (one bad file never stops the class),
+    and the seed the store's data came from (09_data; "" elsewhere)."""
     from .stategrade import Submission, load_submission, score_submission
 
     sub = load_submission(folder, project) if folder is not None else Submission(None, "没有提交", True)
     results = score_submission(task_ids, sub, reveal=False)
-    return results, ("" if sub.missing else sub.problem)
+    data = getattr(sub.backend.state, "data", None) if sub.usable else None
+    return results, ("" if sub.missing else sub.problem), str(getattr(data, "seed", "") or "")
+
+
+def _flag_same_seeds(reports: list[StudentReport]) -> None:
+    """09_data: students whose data came from the same seed (a copied state file) are named to each other."""
+    by_seed: dict[str, list[str]] = {}
+    for r in reports:
+        if r.data_seed:
+            by_seed.setdefault(r.data_seed, []).append(r.student)
+    for r in reports:
+        r.same_seed = [s for s in by_seed.get(r.data_seed, []) if s != r.student] if r.data_seed else []
 
 
 def _mismatches(course: Course, assignment: str, reports: list[StudentReport]) -> None:
@@ -250,7 +264,9 @@ def class_results(course: Course, assignment: str) -> ClassResults:
         report = StudentReport(sid, names.get(sid, ""))
         folder = course.submitted(sid, assignment)
         report.store = "submitted" if os.path.lexists(folder / STATE_FILE) else ""
-        report.tasks, report.problem = _check_store(assignment, folder if folder.is_dir() else None, task_ids)
+        report.tasks, report.problem, report.data_seed = _check_store(
+            assignment, folder if folder.is_dir() else None, task_ids
+        )
         report.estimated = round(sum(float(r) for r in report.tasks.values()), 2)
         if totals and sid in totals:
             report.total, _max, report.needs_manual = totals[sid]
@@ -259,6 +275,7 @@ def class_results(course: Course, assignment: str) -> ClassResults:
     if totals:
         maxes = {m for _, m, _ in totals.values()}
         max_score = max(maxes) if maxes else max_score
+    _flag_same_seeds(students)
     graded = bool(totals) and all(s.total is not None for s in students)
     if totals:
         _mismatches(course, assignment, students)
@@ -387,6 +404,11 @@ def render_html(results: ClassResults) -> str:
             problem += (
                 "<div class='bad'>⚠ gradebook 的分数与进度文件不一致（可能在别处用执行方式评过分）："
                 f"{e('；'.join(s.mismatches))}。请运行 python -m autograde grade {e(results.assignment)} --force</div>"
+            )
+        if s.same_seed:
+            problem += (
+                f"<div class='bad'>⚠ 数据种子（{e(s.data_seed)}）与 {e('、'.join(s.same_seed))} 相同："
+                "店铺数据一模一样，可能拷贝了别人的进度文件</div>"
             )
         store = {"submitted": "", "": "（没有交进度文件）"}[s.store]
         rows.append(

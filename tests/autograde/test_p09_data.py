@@ -205,3 +205,27 @@ def test_lists_compare_as_sets_and_names_case_insensitively(student):
 def test_points_and_no_answer_in_the_spec_module():
     assert sum(SPECS[t].points for t in TASKS) == 50
     assert all(math.isclose(SPECS[f"09.q{n}"].points, 1) for n in range(1, 7))
+
+
+def test_class_report_flags_two_students_with_the_same_seed(student):
+    import shutil
+
+    from autograde.report import ClassResults, StudentReport, _check_store, _flag_same_seeds, render_html
+
+    alice, bob = student("alice"), student("bob")
+    submit_all(alice, answers_from(alice.data.frames()))
+    bob.data.seed()
+    copy = alice.path.parent.parent / "carol"
+    shutil.copytree(alice.path.parent, copy)  # carol hands in alice's state file
+    reports = []
+    for name, folder in (("alice", alice.path.parent), ("bob", bob.path.parent), ("carol", copy)):
+        report = StudentReport(name)
+        report.tasks, report.problem, report.data_seed = _check_store("09_data", folder, list(TASKS))
+        reports.append(report)
+    _flag_same_seeds(reports)
+    assert [r.same_seed for r in reports] == [["carol"], [], ["alice"]]
+    assert (
+        reports[2].data_seed == "alice" and reports[2].tasks["09.1.1"].full
+    )  # the copy scores: hence the flag
+    page = render_html(ClassResults("09_data", list(TASKS), 50, reports, False, "now"))
+    assert page.count("数据种子（alice）") == 2 and "与 carol 相同" in page and "与 alice 相同" in page
