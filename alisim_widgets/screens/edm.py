@@ -119,10 +119,13 @@ class EdmSetupScreen(Screen):
             advice += edm.open_mail(domain, values.get("agree"))
         if values.get("mx_done") and edm.setup.domain and edm.setup.mx_confirmed_at is None:
             advice.append(edm.confirm_mx())
-        if values.get("sender") or values.get("smtp_password"):
+        # Steps already saved are skipped: the saved form shows the sender but never the SMTP password.
+        sender = str(values.get("sender") or "").strip()
+        if values.get("smtp_password") or (sender and sender.lower() != edm.setup.sender):
             edm.save_sender(values.get("sender"), values.get("smtp_password"))
             self.inputs["smtp_password"].value = ""  # shown once only, never kept in the form
-        if values.get("reply_email") or values.get("reply_name"):
+        reply = (str(values.get("reply_email") or "").strip(), str(values.get("reply_name") or "").strip())
+        if any(reply) and reply != (edm.setup.reply_email, edm.setup.reply_name):
             edm.save_reply(values.get("reply_email"), values.get("reply_name"))
         problem = edm.problem()
         if problem:

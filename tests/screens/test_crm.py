@@ -247,3 +247,11 @@ def test_the_results_page_makes_a_draft_effective(backend):
     assert "活动已生效" in page.status.value and backend.edm.campaigns()[-1].active
     assert len(page.drafts.options) == 1
     assert not page.activate(draft_id) and "已经生效" in page.status.value
+
+
+def test_the_saved_edm_setup_submits_again_without_retyping_the_password(backend):
+    screen = EdmSetupScreen(backend)
+    assert screen.values()["sender"] == backend.edm.setup.sender and screen.values()["smtp_password"] == ""
+    assert screen.submit().ok
+    result = screen.fill(sender="edm2@mail.dianyue2022.com").submit()  # a new sender needs its password
+    assert not result.ok and "smtp_password" in result.errors
