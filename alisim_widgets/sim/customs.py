@@ -251,6 +251,7 @@ class CustomsArea:
         unknown = set(values) - set(CUSTOMS_LABELS)
         if unknown:
             raise SimError(f"报关单证工具没有这些字段：{', '.join(sorted(map(str, unknown)))}")
+        self.backend.refresh()  # numbered after what another kernel of this folder saved
         errors, advice = FieldErrors(), []
         get, lab = values.get, CUSTOMS_LABELS
         data: dict[str, Any] = {}

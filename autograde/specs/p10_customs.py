@@ -116,7 +116,9 @@ def _latest(backend) -> dict[str, Any] | None:
         return None
     d = items[-1]  # the tool appends: the last one is the latest submission
     out = {key: _plain(getattr(d, key, None)) for key in TASK_10_1_4}
-    out["fee_kinds"] = "、".join(getattr(d, f"{fee}_kind", "") for fee in ("freight", "insurance", "misc"))
+    names = {"rate": "率", "unit": "单价", "total": "总价"}  # the screen's names of the ways to write a fee
+    kinds = (getattr(d, f"{fee}_kind", "") for fee in ("freight", "insurance", "misc"))
+    out["fee_kinds"] = "、".join(names.get(k, str(k)) for k in kinds)
     out["goods_rows"] = len(d.goods)
     first = d.goods[0] if d.goods else None
     for key in GOODS_10_1_4:
@@ -141,7 +143,7 @@ register(
             FieldCheck(
                 "fee_kinds",
                 "运费/保费/杂费的写法",
-                "total、total、total",
+                "总价、总价、总价",
                 "text",
                 hint="任务给的是其他费用总价",
             ),
