@@ -309,10 +309,18 @@ EDM_PRICE_CNY_PER_1000 = 2  # L2926
 MX_RECORD_HOURS = 48  # L2677
 # 06_crm (客户通, 客群, EDM, 站内营销)
 CRM_SOURCES = ("公海高潜客户", "询盘客户", "旺旺客户", "名片")  # L2569-L2595 (where customers come from)
-CRM_DEFAULT_GROUPS = ("店铺兴趣客户", "店铺忠诚客户", "店铺成交客户", "店铺粉丝", "最近询盘客户", "最近成交客户")  # L2776
+CRM_DEFAULT_GROUPS = (
+    "店铺兴趣客户",
+    "店铺忠诚客户",
+    "店铺成交客户",
+    "店铺粉丝",
+    "最近询盘客户",
+    "最近成交客户",
+)  # L2776
 CRM_GROUP_KINDS = ("固定客群", "动态客群")  # L2766-L2768
 CRM_GROUP_SCOPES = ("我的客户", "公海客户")  # L2825-L2894 (公海客户 L2825, 我的客户 L2894)
-CRM_EVENT_KINDS = ("访问", "询盘", "下单", "收藏", "关注")  # simulator: the behaviour records kept per customer
+# simulator: the behaviour records kept per customer
+CRM_EVENT_KINDS = ("访问", "询盘", "下单", "收藏", "关注")
 CRM_RECENT_DAYS = 30  # simulator: 最近询盘客户 / 最近成交客户 look at the last 30 days, today included
 CRM_INTEREST_DAYS = 90  # simulator: 店铺兴趣客户 visited or favourited the store in the last 90 days
 CRM_INTEREST_MIN_VISITS = 2  # simulator: at least two visits (or one favourite) make a customer "interested"
@@ -323,17 +331,20 @@ CRM_TAG_MAX = 20  # simulator: length of one basic tag
 EDM_CHANNELS = ("营销邮件",)  # L3100 目前仅可选择营销邮件投放
 EDM_SEND_MODES = ("立即发送", "定时发送")  # L3102
 EDM_BUILTIN_TEMPLATE = "系统内置邮件模板"  # L3543
-EDM_SEPTEMBER_NEW_PRODUCTS = "2022-9月采购节新品发布"  # L3287 (the task calls it 9 月采购节模板-New products, L3485)
+# L3287; the task calls it 9 月采购节模板-New products (L3485)
+EDM_SEPTEMBER_NEW_PRODUCTS = "2022-9月采购节新品发布"
 EDM_TEMPLATE_NAME_MAX = 50  # simulator (the form only says 必填, L2949-L2952)
 EDM_TEMPLATE_DESCRIPTION_MAX = 200  # simulator
 EDM_SUBJECT_MAX = 200  # simulator
 EDM_CONTENT_MAX = 5000  # simulator
 EDM_CAMPAIGN_NAME_MAX = 50  # simulator
-SMART_AUDIENCE_DAYS = 30  # simulator: 智能圈客 picks customers who visited in the last 30 days (近期访问, L3382)
+# simulator: 智能圈客 picks customers who visited in the last 30 days (近期访问, L3382)
+SMART_AUDIENCE_DAYS = 30
 SMART_AUDIENCE_MAX = 20  # simulator: the results table at L3456 never shows more than 20 customers reached
 INSITE_TITLE_MAX = 128  # simulator
 INSITE_MESSAGE_MAX = 1000  # simulator
-INSITE_UNITS = ("Piece/Pieces", "Set/Sets", "Box(es)", "Pair/Pairs", "Carton/Cartons")  # simulator (Box(es): L3511)
+# simulator (Box(es): L3511)
+INSITE_UNITS = ("Piece/Pieces", "Set/Sets", "Box(es)", "Pair/Pairs", "Carton/Cartons")
 
 # --- Showcases (L3557-3698) ------------------------------------------------------------------
 SEARCH_TOP_SPOTS = 1  # L3575
