@@ -14,6 +14,7 @@ from ..sim import Backend, rules
 from ..sim.errors import SimError
 from ..sim.freight import (
     COUNTRIES,
+    COUNTRY_ZONES,
     FREIGHT_LABELS,
     SERVICE_LABELS,
     SERVICES,
@@ -29,13 +30,14 @@ __all__ = ["FreightTemplateScreen", "ServiceRow", "FreightPreview", "templates_t
 L = FREIGHT_LABELS
 S = SERVICE_LABELS
 _TEXT_KEYS = ("warehouse_postcode", "rate_pct", "first_kg_usd", "extra_kg_usd", "per_unit_usd")
+_SHORT = {"warehouse_postcode": "发货邮编", "rate_pct": "调整比例 %", "first_kg_usd": "首重 USD",
+          "extra_kg_usd": "续重/kg USD", "per_unit_usd": "每件 USD"}  # fmt: skip
 
 
 class ServiceRow:
     """One 服务类型 line: carrier, delivery, warehouse and postcode, countries, pricing, rate, 承诺达."""
 
     def __init__(self, number: int, on_remove=None) -> None:
-        lay = W.Layout(width="260px")
         self.service = W.Dropdown(options=[("请选择", None), *[(s, s) for s in SERVICES]], value=None,
                                   description=S["service"], layout=W.Layout(width="340px"))  # fmt: skip
         self.delivery = W.RadioButtons(
@@ -43,7 +45,11 @@ class ServiceRow:
         )
         self.warehouse = W.Dropdown(options=[("不选", ""), *[(w, w) for w in WAREHOUSE_NAMES]], value="",
                                     description=S["warehouse"], layout=W.Layout(width="340px"))  # fmt: skip
-        self.texts = {k: W.Text(description=S[k][:12], placeholder=S[k], layout=lay) for k in _TEXT_KEYS}
+        self.texts = {
+            k: W.Text(description=_SHORT[k], placeholder=S[k], style={"description_width": "initial"},
+                      layout=W.Layout(width="230px"))
+            for k in _TEXT_KEYS
+        }  # fmt: skip
         self.pricing = W.Dropdown(options=list(rules.FREIGHT_PRICING_TYPES), value=rules.FREIGHT_ALI_PRICE,
                                   description=S["pricing"], layout=W.Layout(width="340px"))  # fmt: skip
         self.countries = [
@@ -164,6 +170,9 @@ class FreightTemplateScreen(Screen):
             box = W.VBox([self.rows_box, add])
             self.add_row()
             return box
+        if f.key == "destination":  # shown as the page groups them: 欧洲 France
+            options = [("请选择", None), *[(f"{COUNTRY_ZONES[c]} {c}", c) for c in COUNTRIES]]
+            return W.Dropdown(options=options, value=None, layout=W.Layout(width="420px"))
         return super().make_input(f)
 
     def add_row(self) -> ServiceRow:

@@ -29,6 +29,7 @@ __all__ = [
     "SERVICE_LABELS",
     "SERVICES",
     "COUNTRIES",
+    "COUNTRY_ZONES",
     "WAREHOUSE_NAMES",
     "moq_of",
     "chargeable_kg",
