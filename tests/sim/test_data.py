@@ -285,3 +285,15 @@ def test_empty_fields_are_saved_as_not_answered(alice):
     advice = alice.data.submit("09.1.1", {"impressions": 5, "ctr": ""})
     saved = alice.data.answer("09.1.1")
     assert saved.numbers == {"impressions": 5} and any("点击率" in a for a in advice)
+
+
+def test_a_maker_sub_account_needs_the_admins_grant(alice):
+    from alisim_widgets.sim.errors import PermissionDenied
+
+    alice.switch_account("sub02")  # 制作员: 数据管家 only with the admin's grant (L1291)
+    with pytest.raises(PermissionDenied):
+        alice.data.frames()
+    with pytest.raises(PermissionDenied):
+        alice.data.submit("09.1.1", {"impressions": 1})
+    alice.switch_account("sub01")  # 业务员
+    assert len(alice.data.frames()["traffic"]) > 0
