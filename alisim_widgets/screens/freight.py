@@ -19,6 +19,8 @@ from ..sim.freight import (
     SERVICE_LABELS,
     SERVICES,
     WAREHOUSE_NAMES,
+    chargeable_kg,
+    moq_of,
     norm_country,
     norm_service,
 )
@@ -302,7 +304,10 @@ class FreightPreview:
             )) + "</tr>"
             for r in rows
         )  # fmt: skip
-        self.table.value = (
+        item = next(p for p in self.backend.state.products if p.id == self.product.value)
+        moq = moq_of(item)
+        head = f"<div class='alisim-help'>最小起订量 {moq} 件，计费重 {chargeable_kg(item, moq):g} kg；运费单位：美元</div>"
+        self.table.value = head + (
             "<table class='alisim-table'><tr><th>服务类型</th><th>国家</th><th>计费重 kg</th><th>运费 USD</th>"
             f"<th>承诺达最高赔付 USD</th><th>说明</th></tr>{body}</table>"
         )

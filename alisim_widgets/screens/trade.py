@@ -348,14 +348,14 @@ def orders_table_html(backend: Backend) -> str:
     for o in orders:
         arrived = backend.trade.available_usd(o.order_no) + money(o.withdrawn_usd)
         cells = (
-            o.order_no, o.order_type, f"{o.buyer_name} <{o.buyer_email}>", _short(o.product, 40),
+            o.order_no, o.order_type.replace("信用保障订单", "信保").replace("e收汇订单", "e收汇"), f"{o.buyer_name} <{o.buyer_email}>", _short(o.product, 40),
             f"USD {o.total_usd:,.2f}", f"USD {o.advance_usd:,.2f}", f"USD {o.balance_usd:,.2f}", o.status,
             o.ship_by or "—", f"USD {arrived:,.2f} / {o.withdrawn_usd:,.2f}",
         )  # fmt: skip
         rows.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in cells) + "</tr>")
     return (
         "<table class='alisim-table'><tr>"
-        + "".join(f"<th>{h}</th>" for h in head)
+        + "".join(f"<th style='white-space:nowrap'>{h}</th>" for h in head)
         + f"</tr>{''.join(rows)}</table>"
     )
 

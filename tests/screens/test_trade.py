@@ -199,6 +199,7 @@ def test_preview_widget(freight_screen, backend):
     freight_screen.fill(**FREIGHT).submit()
     html = FreightPreview(backend, 3178).render()
     assert html.count("<tr>") == 13 and "FedEx IP" in html and "France" in html
+    assert "最小起订量 2 件" in html
 
 
 def test_demo_menu_has_the_trade_pages(backend):
