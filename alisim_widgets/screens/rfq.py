@@ -45,11 +45,11 @@ def rfq_card_html(backend: Backend, r: MarketRfq) -> str:
     area = backend.rfq
     status = area.status(r)
     colour = _STATUS_COLOUR.get(status, "#c00")
-    extras = []
+    extras = [""]
     if r.attachments:
-        extras.append(f"📎 附件 {len(r.attachments)}")
+        extras.append(f"附件 {len(r.attachments)}")
     if r.pictures:
-        extras.append(f"🖼 图片 {len(r.pictures)}")
+        extras.append(f"图片 {len(r.pictures)}")
     return (
         f"<div style='border:1px solid #eee;padding:6px 8px;margin:2px 0'>"
         f"<b>{esc(r.title)}</b> <span class='alisim-help'>{esc(r.id)}</span><br>"
@@ -102,10 +102,10 @@ class RfqMarketPage:
         self.keyword = W.Text(
             placeholder="请输入关键词搜索RFQ，如 building blocks", layout=W.Layout(width="320px")
         )
-        self.category = W.Dropdown(options=[("全部类目", None), *[(c, c) for c in area.categories()]],
-                                   value=None, layout=W.Layout(width="300px"))  # fmt: skip
-        self.country = W.Dropdown(options=[("全部地区", None), *[(c, c) for c in area.countries()]],
-                                  value=None, layout=_SMALL)  # fmt: skip
+        self.category = W.Dropdown(options=[("全部类目", ""), *[(c, c) for c in area.categories()]],
+                                   value="", layout=W.Layout(width="300px"))  # fmt: skip
+        self.country = W.Dropdown(options=[("全部地区", ""), *[(c, c) for c in area.countries()]],
+                                  value="", layout=_SMALL)  # fmt: skip
         self.stars = W.Dropdown(options=list(_STARS), value=_ANY, description="星级", layout=_SMALL)
         self.posted = W.Dropdown(options=list(POSTED_WITHIN), value=_ANY, description="发布", layout=_SMALL)
         self.slots = W.Dropdown(
@@ -178,8 +178,8 @@ class RfqMarketPage:
             raise KeyError(f"RFQ 市场没有这些筛选项：{', '.join(filters)}")
         self.page = self.backend.rfq.search(
             self.keyword.value,
-            category=self.category.value,
-            country=self.country.value,
+            category=self.category.value or None,
+            country=self.country.value or None,
             min_stars=_STARS[self.stars.value],
             posted_within_days=POSTED_WITHIN[self.posted.value],
             min_slots=_SLOTS[self.slots.value],
@@ -247,10 +247,18 @@ class _SampleInput:
         self.freight = W.RadioButtons(options=["买家支付运费", "卖家支付运费"], value=None)
         self.days = W.Text(placeholder="天数", layout=W.Layout(width="70px"))
         self.pending: Any = None  # words the form could not put into its boxes: the sim says why
-        self.widget = W.HBox(
-            [self.provided, W.VBox([self.cost, self.fee]), self.freight,
-             W.HBox([W.HTML("确认后"), self.days, W.HTML("天内寄出")])],
-        )  # fmt: skip
+        tight = W.Layout(width="auto")
+        for box in (self.provided, self.cost, self.freight):
+            box.layout = tight
+            box.style = {"description_width": "0px"}
+        self.widget = W.VBox(
+            [
+                self.provided,
+                W.HBox([self.cost, W.HTML("样品费"), self.fee]),
+                self.freight,
+                W.HBox([W.HTML("确认后&nbsp;"), self.days, W.HTML("&nbsp;天内寄出")]),
+            ]
+        )
 
     def set(self, value: Any) -> None:
         self.pending = None
@@ -360,6 +368,12 @@ class RfqQuoteScreen(Screen):
         if f.kind == "sample":
             self.sample_input = _SampleInput()
             return self.sample_input.widget
+        if f.kind == "multiselect":
+            boxes = [W.Checkbox(description=o, value=False, indent=False, layout=W.Layout(width="150px"))
+                     for o in f.options]  # fmt: skip
+            return W.Box(boxes, layout=W.Layout(flex_flow="row wrap", width="620px"))
+        if f.kind == "checkbox":
+            return W.Checkbox(description=f.help, value=False, indent=False, layout=W.Layout(width="auto"))
         if f.kind == "image":
             options = [("不选图片", None)] + [(f"{b.id} · {b.subject}", b.id) for b in self._bank]
             return W.Dropdown(options=options, value=None, layout=W.Layout(width="560px"))
