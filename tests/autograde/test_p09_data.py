@@ -229,3 +229,28 @@ def test_class_report_flags_two_students_with_the_same_seed(student):
     )  # the copy scores: hence the flag
     page = render_html(ClassResults("09_data", list(TASKS), 50, reports, False, "now"))
     assert page.count("数据种子（alice）") == 2 and "与 carol 相同" in page and "与 alice 相同" in page
+
+
+def test_grading_the_notebook_from_each_students_store(student):
+    """What ``nbgrader autograde`` does here (GradeFromState): every grade cell filled from the handed-in store."""
+    import copy
+    from pathlib import Path
+
+    import nbformat
+
+    from autograde.stategrade import grade_notebook, load_submission
+
+    source = nbformat.read(Path(__file__).resolve().parents[2] / "course/09_data/09_data.ipynb", as_version=4)
+    alice, bob, carol = student("alice"), student("bob"), student("carol")
+    submit_all(alice, answers_from(alice.data.frames()))
+    submit_all(bob, answers_from(bob.data.frames()))
+    submit_all(carol, answers_from(alice.data.frames()))  # carol copies alice's answers into her own store
+    totals = {}
+    for backend in (alice, bob, carol):
+        nb = copy.deepcopy(source)
+        results = grade_notebook(nb, load_submission(backend.path.parent, "09_data"), reveal=False)
+        totals[backend.data.seed()] = sum(float(results[t]) for t in TASKS)
+        graded = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
+        assert all(c.outputs for c in graded)
+    assert totals["alice"] == totals["bob"] == 50
+    assert totals["carol"] < 25
