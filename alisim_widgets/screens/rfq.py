@@ -19,7 +19,15 @@ from ..sim.rfq_models import MarketRfq, SamplePolicy
 from .base import Field, Screen, SubmitResult, esc
 from .style import css
 
-__all__ = ["RfqMarketPage", "RfqQuoteScreen", "RfqSubscriptionScreen", "MyQuotesPage", "rfq_detail_html"]
+__all__ = [
+    "RfqMarketPage",
+    "RfqQuoteScreen",
+    "RfqSubscriptionScreen",
+    "MyQuotesPage",
+    "rfq_card_html",
+    "rfq_detail_html",
+    "quotes_table_html",
+]
 
 _ANY = "不限"
 _SCOPES = ("全部商机", "为您推荐商机")
@@ -492,7 +500,7 @@ def quotes_table_html(backend: Backend) -> str:
         q = rec.quote
         replies = backend.rfq.replies(rec.id)
         answers = "<br>".join(f"{r.day} <b>{esc(r.kind)}</b>：{esc(r.text)}" for r in replies) or "暂无回复"
-        offer = "—"
+        offer = "（早先的报价，没有保存报价内容）"
         if q is not None:
             ladder = "；".join(f"≥{t.min_qty} {t.price:.2f}" for t in q.price_tiers)
             offer = f"{esc(q.product_name)}<br>{esc(q.currency)} {esc(ladder)} · {esc(q.trade_terms)}"
