@@ -209,6 +209,10 @@ class GoodsEditor:
     def set(self, rows: Any) -> None:
         if isinstance(rows, dict):
             rows = [rows]
+        if rows is not None and (
+            not isinstance(rows, (list, tuple)) or not all(isinstance(r, dict) for r in rows)
+        ):
+            raise ValueError("商品信息应为一组商品：每行一个 dict，例如 [{'hs_code': '6204420000', …}]")
         self.rows = []
         for values in list(rows or []) or [{}]:
             self.add_row(values)

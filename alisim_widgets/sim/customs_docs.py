@@ -470,7 +470,8 @@ def pdf_bytes(doc: Doc, *, created: dt.datetime | None = None) -> bytes:
 
 # --- XLSX ---------------------------------------------------------------------------------------------
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+# Amounts and weights are numbers; long digit strings (phone, licence, HS code) and 00001 stay text.
+_NUMBER = re.compile(r"^-?([1-9]\d{0,6}|0)(\.\d+)?$")
 
 
 def _col(n: int) -> str:
@@ -484,11 +485,7 @@ def _col(n: int) -> str:
 
 def _cell(ref: str, value: str, bold: bool) -> str:
     style = ' s="1"' if bold else ""
-    if (
-        _NUMBER.match(value)
-        and len(value) < 15
-        and not (value.startswith("0") and len(value) > 1 and value[1] != ".")
-    ):
+    if _NUMBER.match(value):
         return f'<c r="{ref}"{style}><v>{value}</v></c>'
     text = escape(_XML_BAD.sub("", value))
     return f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'

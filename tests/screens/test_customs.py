@@ -97,6 +97,8 @@ def test_pickers_refuse_options_they_do_not_have(screen):
         screen.fill(goods=[{**GOODS, "unit": "斤"}])
     with pytest.raises(KeyError):
         screen.fill(goods=[{**GOODS, "colour": "pink"}])
+    with pytest.raises(ValueError):
+        screen.fill(goods="Princess Dress Pink/002-03F")
 
 
 def test_the_saved_declaration_is_shown_again_after_a_restart(screen, tmp_path):
