@@ -293,7 +293,13 @@ class InquiryOrderScreen(TradeOrderScreen):
         return W.VBox([super()._header(), W.HTML(table), W.HBox([button, help_text])])
 
     def make_input(self, f: Field) -> W.Widget:
-        widget = super().make_input(f)
+        if f.key == "inquiry_id":
+            labels = [(f"{q.id} · {q.buyer} · {_short(q.subject, 40)}", q.id) for q in self._inquiries]
+            widget = W.Dropdown(
+                options=[("请选择询盘", None), *labels], value=None, layout=W.Layout(width="420px")
+            )
+        else:
+            widget = super().make_input(f)
         if f.key == "inquiry_id":
             widget.observe(lambda ch: self._from_inquiry(ch["new"]), "value")
         if f.key == "buyer_email":
