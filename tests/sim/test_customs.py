@@ -312,7 +312,7 @@ def test_the_spreadsheet_has_the_four_documents(backend):
     numbers = [c.find("m:v", ns).text for c in cells.values() if c.find("m:v", ns) is not None]
     assert "30.5" in numbers  # numbers stay numbers for the teacher's edits
     assert "00001" in texts  # a record number keeps its leading zeros (text, not a number)
-    assert "13666301234" in texts and "6204420000" in texts  # a phone number and an HS code stay text
+    assert "370000266736773" in texts and "6204420000" in texts  # a licence number and an HS code stay text
 
 
 def test_many_goods_rows_continue_on_a_second_page(backend):
