@@ -167,7 +167,7 @@ def build_documents(d: CustomsDeclaration) -> list[Doc]:
     ]
     amount_rows.append(["合计 TOTAL", _n(quantity_total), "", f"{cur} {_money(goods_total)}"])
     terms = [
-        ["成交方式 Trade Terms", f"{d.trade_terms} {d.destination_port}"],
+        ["成交方式 Trade Terms", d.trade_terms],
         ["付款方式 Payment", d.settlement],
         ["装运港 Port of Loading", d.exit_port],
         ["目的国 Destination", d.arrival_country],
