@@ -313,7 +313,8 @@ class InsiteScreen(Screen):
         )
         self.audience_view.value = (
             f"<div class='alisim-help'>圈选到 {len(picked)} 位客户（最多 {rules.SMART_AUDIENCE_MAX} 位）</div>"
-            f"<table class='alisim-table'><tr><th>客户</th><th>国家/地区</th><th>范围</th><th>圈选原因</th></tr>{rows}</table>"
+            "<div style='max-height:240px;overflow:auto'><table class='alisim-table'><tr><th>客户</th><th>国家/地区</th>"
+            f"<th>范围</th><th>圈选原因</th></tr>{rows}</table></div>"
         )
         return picked
 
