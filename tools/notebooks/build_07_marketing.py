@@ -167,6 +167,13 @@ order.calculate()
 order
 """
 
+SEARCH_AGAIN = """
+from IPython.display import HTML
+from alisim_widgets.screens.showcases import search_html
+
+HTML(search_html(backend.showcases.search("rc car"), limit=12))
+"""
+
 QUIZ_IDS = sorted((q for q in QUESTIONS if q.startswith("07.")), key=lambda q: int(q.split("q")[-1]))
 MY_QUIZ = [q for q in QUIZ_IDS if int(q.split("q")[-1]) < 10]
 
@@ -380,6 +387,13 @@ cells = [
 """),
     *quiz_cells(MY_QUIZ[8:]),
     *p4p_cells(),
+    md("""
+## 橱窗 + 直通车：再搜一次
+
+建好直通车计划以后，回到买家的搜索结果页再搜一次 `rc car`。店铺推广中的计划产品会参加 P4P 竞价（推广评分 × 出价），
+抢前五个 P4P 位；它在自然排名里的位置还在，放进橱窗的话同一等级里还会更靠前。这就是“橱窗保站内排名、P4P 抢前五”的配合。
+"""),
+    code(SEARCH_AGAIN),
     md("## 我的进度"),
     code(checklist()),
     md("""
