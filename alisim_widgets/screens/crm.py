@@ -106,7 +106,10 @@ class CustomerListPage:
         self.widget = W.VBox(
             [
                 css(),
-                W.HTML("<div class='alisim-head'><b>客户列表</b><div class='alisim-sub'>My Alibaba › 客户管理 › 客户通</div></div>"),
+                W.HTML(
+                    "<div class='alisim-head'><b>客户列表</b><div class='alisim-sub'>My Alibaba › 客户管理 › 客户通"
+                    f"（{esc(backend.crm.edition() or '免费会员不能使用客户通')}）</div></div>"
+                ),
                 W.HBox([self.pool, self.source, self.country, self.search]),
                 self.table,
                 W.HBox([self.pick, self.tag, self.tag_button]),

@@ -29,6 +29,7 @@ __all__ = [
     "events_within",
     "default_group_members",
     "matches",
+    "require_crm",
 ]
 
 FIXED, DYNAMIC = rules.CRM_GROUP_KINDS
@@ -129,11 +130,26 @@ def matches(customer: Customer, cond: GroupConditions, today: dt.date) -> bool:
     return True
 
 
+def require_crm(backend: Backend) -> str:
+    """客户通 (and 外贸邮) are for paid members (L2556, L2631): a free member is refused. Returns the edition."""
+    account = backend.state.account
+    tier = account.tier if account else rules.TIER_FREE
+    edition = rules.CRM_EDITIONS.get(tier, "")
+    if not edition:
+        raise SimError(f"客户通是出口通及以上会员的免费增值功能：{tier}不能使用，请先升级会员")
+    return edition
+
+
 class CrmArea:
     """客户通: customers, tags, default groups and the store's fixed and dynamic groups."""
 
     def __init__(self, backend: Backend) -> None:
         self.backend = backend
+
+    def edition(self) -> str:
+        """客户通's edition for the store's membership: 基础版 (出口通) or 智能版 (金品诚企); "" for a free member."""
+        account = self.backend.state.account
+        return rules.CRM_EDITIONS.get(account.tier if account else rules.TIER_FREE, "")
 
     # --- customers ---------------------------------------------------------------------------------
     def customers(self, pool: str | None = None) -> list[Customer]:
@@ -160,6 +176,7 @@ class CrmArea:
     def add_tag(self, customer: Any, tag: Any) -> list[str]:
         """给客户打标签: add a basic tag to a customer; returns its tags."""
         require(self.backend, "crm.search")
+        require_crm(self.backend)
         errors = FieldErrors()
         target = self.customer(customer)
         if target is None:
@@ -223,6 +240,7 @@ class CrmArea:
         Saving a fixed group under the name of one already saved updates it. Returns the advice.
         """
         require(self.backend, "crm.groups")
+        require_crm(self.backend)
         unknown = set(values) - set(FIXED_LABELS)
         if unknown:
             raise SimError(f"新建固定客群表单没有这些字段：{', '.join(sorted(map(str, unknown)))}")
@@ -328,6 +346,7 @@ class CrmArea:
     def create_dynamic_group(self, values: dict[str, Any]) -> list[str]:
         """新建动态客群 (06.3.5): a name and conditions; its members are recomputed whenever it is read."""
         require(self.backend, "crm.groups")
+        require_crm(self.backend)
         unknown = set(values) - set(DYNAMIC_LABELS)
         if unknown:
             raise SimError(f"新建动态客群表单没有这些字段：{', '.join(sorted(map(str, unknown)))}")

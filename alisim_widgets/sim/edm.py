@@ -21,6 +21,7 @@ from decimal import ROUND_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
 from . import rules, validate
+from .crm import require_crm
 from .crm_models import EdmCampaign, EdmTemplate, InsiteCampaign, MailSetup, TestMail
 from .errors import FieldErrors, SimError
 from .ownership_models import Customer
@@ -223,6 +224,7 @@ class EdmArea:
     def open_mail(self, domain: Any, agree: Any) -> list[str]:
         """开通外贸邮: agree to the licence and give the own domain (a new domain starts the set-up over)."""
         require(self.backend, "crm.campaigns")
+        require_crm(self.backend)
         errors, advice = FieldErrors(), []
         if agree is not True:
             errors.add(
@@ -248,6 +250,7 @@ class EdmArea:
     def confirm_mx(self) -> str:
         """「我已完成设置」: the MX record takes effect 48 hours later on the scenario clock."""
         require(self.backend, "crm.campaigns")
+        require_crm(self.backend)
         if not self.setup.domain:
             raise SimError("还没有开通外贸邮：请先填写自有域名")
         if self.setup.mx_confirmed_at is None:
@@ -258,6 +261,7 @@ class EdmArea:
     def save_sender(self, sender: Any, smtp_password: Any) -> None:
         """Paste the generated 发信地址 and SMTP 密码 (the password is kept as a hash only)."""
         require(self.backend, "crm.campaigns")
+        require_crm(self.backend)
         errors = FieldErrors()
         address = validate.email(errors, "sender", SETUP_LABELS["sender"], sender)
         lo, hi = _SMTP_LEN
@@ -286,6 +290,7 @@ class EdmArea:
     def save_reply(self, reply_email: Any, reply_name: Any) -> None:
         """回信邮箱设置: only after the sender is saved (L3038)."""
         require(self.backend, "crm.campaigns")
+        require_crm(self.backend)
         errors = FieldErrors()
         email = validate.email(errors, "reply_email", SETUP_LABELS["reply_email"], reply_email)
         name = validate.text(errors, "reply_name", SETUP_LABELS["reply_name"], reply_name, max_len=50)
@@ -345,6 +350,7 @@ class EdmArea:
         A template saved under the name of one already saved replaces it. Returns the advice.
         """
         require(self.backend, "crm.campaigns")
+        require_crm(self.backend)
         unknown = set(values) - set(TEMPLATE_LABELS)
         if unknown:
             raise SimError(f"模板表单没有这些字段：{', '.join(sorted(map(str, unknown)))}")
@@ -407,6 +413,7 @@ class EdmArea:
     def send_test(self, key: Any) -> str:
         """Send a saved template to the seller's own address (the reply address): it uses one mail of the day."""
         require(self.backend, "crm.campaigns")
+        require_crm(self.backend)
         template = self.template(key)
         if template is None:
             raise SimError(f"没有这个模板：{str(key)[:40]}（请先发布模板）")
@@ -452,6 +459,7 @@ class EdmArea:
     def create_campaign(self, values: dict[str, Any]) -> list[str]:
         """新建EDM营销 (06.8.5): save as a draft or 活动生效; 立即发送 sends now, 定时发送 at the chosen time."""
         require(self.backend, "crm.campaigns")
+        require_crm(self.backend)
         unknown = set(values) - set(CAMPAIGN_LABELS)
         if unknown:
             raise SimError(f"营销活动表单没有这些字段：{', '.join(sorted(map(str, unknown)))}")
@@ -513,6 +521,7 @@ class EdmArea:
     def activate_campaign(self, key: Any) -> list[str]:
         """「活动生效」 for a saved draft: 立即发送 sends now; 定时发送 keeps its time (it must still be ahead)."""
         require(self.backend, "crm.campaigns")
+        require_crm(self.backend)
         draft = (
             next((c for c in self.backend.state.edm.campaigns if c.id == key), None)
             if isinstance(key, str)
@@ -609,6 +618,7 @@ class EdmArea:
     def send_insite(self, values: dict[str, Any]) -> list[str]:
         """智能圈客站内营销 (06.8.4): title, product, quantity, unit, unit price, message → the audience picked."""
         require(self.backend, "crm.campaigns")
+        require_crm(self.backend)
         unknown = set(values) - set(INSITE_LABELS)
         if unknown:
             raise SimError(f"站内营销表单没有这些字段：{', '.join(sorted(map(str, unknown)))}")

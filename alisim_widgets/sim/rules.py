@@ -308,6 +308,8 @@ EDM_FREE_PER_DAY = 200  # L2926
 EDM_PRICE_CNY_PER_1000 = 2  # L2926
 MX_RECORD_HOURS = 48  # L2677
 # 06_crm (客户通, 客群, EDM, 站内营销)
+# 客户通 by membership (免费会员: none; 外贸邮 too is for paid members only, L2631; 客户通 L2556)
+CRM_EDITIONS = {TIER_FREE: "", TIER_GOLD: "基础版", TIER_VERIFIED: "智能版"}  # L273
 CRM_SOURCES = ("公海高潜客户", "询盘客户", "旺旺客户", "名片")  # L2569-L2595 (where customers come from)
 CRM_DEFAULT_GROUPS = (
     "店铺兴趣客户",

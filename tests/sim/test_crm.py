@@ -471,3 +471,27 @@ def test_a_scheduled_draft_whose_time_has_passed_is_refused(backend):
     draft = backend.edm.campaigns()[-1]
     backend.advance_days(6)
     refused(backend, lambda: backend.edm.activate_campaign(draft.id), "send_at")
+
+
+@pytest.mark.parametrize(
+    "tier, edition", [(rules.TIER_FREE, ""), (rules.TIER_GOLD, "基础版"), (rules.TIER_VERIFIED, "智能版")]
+)
+def test_crm_is_for_paid_members(backend, tier, edition):
+    with backend.transaction("test.tier") as work:
+        work.account.tier = tier
+    assert backend.crm.edition() == edition
+    calls = (
+        lambda: backend.crm.create_fixed_group(FIXED),
+        lambda: backend.crm.create_dynamic_group(DYNAMIC),
+        lambda: backend.edm.save_template(TEMPLATE),
+        lambda: backend.edm.send_insite(INSITE),
+        lambda: backend.edm.create_campaign(CAMPAIGN),
+    )
+    for call in calls:
+        if edition:
+            call()
+        else:
+            revision = backend.state.revision
+            with pytest.raises(SimError, match="免费会员"):
+                call()
+            assert backend.state.revision == revision
