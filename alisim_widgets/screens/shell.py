@@ -257,7 +257,6 @@ def _crm(module: str, name: str) -> Factory:
 SECTIONS["客户管理"] += [(label, _crm(m, n)) for label, m, n in (("客户列表", "crm", "CustomerListPage"), ("客群管理", "crm", "GroupsPage"), ("新建固定客群", "crm", "FixedGroupScreen"), ("新建动态客群", "crm", "DynamicGroupScreen"), ("EDM 设置", "edm", "EdmSetupScreen"), ("模板管理", "edm", "TemplateScreen"), ("新建 EDM 营销", "edm", "CampaignScreen"), ("营销活动效果", "edm", "CampaignResultsPage"), ("智能圈客站内营销", "edm", "InsiteScreen"))]  # fmt: skip
 
 
-
 # 项目五 (05_rfq): the RFQ market, the quote form (05.1.4), subscriptions and my quotes (built on first click).
 def _rfq(name: str) -> Factory:
     def factory(backend: Backend) -> Any:

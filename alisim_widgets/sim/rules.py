@@ -286,13 +286,29 @@ RFQ_RESEARCH_POINTS = ("访问时间", "活跃情况", "搜索行为", "竞品�
 RFQ_READING_POINTS = ("附件", "图片", "三星", "发布时间")  # L2412-2415
 # The quote form's lists (the textbook shows the form, L2459-2487, not its options): simulator.
 RFQ_UNITS = (
-    "件/pieces", "盒/boxes", "套/sets", "双/pairs", "箱/cartons", "包/bags", "打/dozens", "个/units",
-    "米/meters", "千克/kilograms", "吨/tons",
+    "件/pieces",
+    "盒/boxes",
+    "套/sets",
+    "双/pairs",
+    "箱/cartons",
+    "包/bags",
+    "打/dozens",
+    "个/units",
+    "米/meters",
+    "千克/kilograms",
+    "吨/tons",
 )  # fmt: skip  simulator (盒/boxes as printed, L2525)
 RFQ_TRADE_TERMS = ("FOB", "CFR", "CIF", "EXW", "FCA", "CPT", "CIP", "DAP", "DDP")  # simulator (FOB: L2457)
 RFQ_CURRENCIES = ("USD", "EUR", "GBP", "CNY", "JPY", "AUD", "CAD", "HKD")  # simulator (USD: L2531)
 RFQ_PAYMENT_TERMS = ("T/T", "L/C", "D/P", "D/A", "Western Union", "MoneyGram", "PayPal")  # simulator
-RFQ_VALUE_ADDED_SERVICES = ("定制 Logo", "定制包装", "OEM 代工", "ODM 设计", "第三方验货", "免费设计")  # simulator
+RFQ_VALUE_ADDED_SERVICES = (
+    "定制 Logo",
+    "定制包装",
+    "OEM 代工",
+    "ODM 设计",
+    "第三方验货",
+    "免费设计",
+)  # simulator
 RFQ_PRICE_TIERS_MAX = 4  # simulator: a ladder of up to four quantities, as the product form
 RFQ_QUOTE_VALID_MAX_DAYS = 180  # simulator: how far ahead a quote's validity may go
 RFQ_PRODUCT_NAME_MAX = 128  # simulator
@@ -437,7 +453,17 @@ ECOLLECT_PAID_ONLY = "付费供应商"  # L4634
 MAINLAND_MAIL_DOMAINS = ("126.com", "163.com", "qq.com", "sina.com", "sohu.com", "yeah.net", "139.com",
                          "foxmail.com", "aliyun.com")  # fmt: skip
 TA_SHIPPING_METHODS = ("海运", "空运", "快递", "陆运")  # simulator; L4688 shows 海运
-TA_TRADE_TERMS = ("FOB", "CIF", "CFR", "EXW", "FCA", "CPT", "CIP", "DAP", "DDP")  # simulator (Incoterms); L4690
+TA_TRADE_TERMS = (
+    "FOB",
+    "CIF",
+    "CFR",
+    "EXW",
+    "FCA",
+    "CPT",
+    "CIP",
+    "DAP",
+    "DDP",
+)  # simulator (Incoterms); L4690
 TA_EXPORT_OPTIONS = ("使用一达通报关", "不使用一达通报关")  # L4701, L4861
 TA_VALUE_ADDED_SERVICES = ("专人跟单&验货服务",)  # L4728
 TA_ASSURANCE_TERMS = ("保障到发货", "保障到收货后")  # simulator; L4899 names 保障到收货后
@@ -518,7 +544,12 @@ DATA_STRONG_TIER = "实力优品"  # L5119 实力优品需全部放入橱窗
 # simulator: the textbook names the diagnostic groups (L5123-5127) but no threshold; the course compares each
 # product with the store's median: "low" is below half the median, "high" at or above the median.
 DATA_LOW_FRACTION = 0.5
-DATA_MIN_DAYS, DATA_MIN_PRODUCTS, DATA_MIN_KEYWORDS, DATA_MIN_COUNTRIES = 90, 60, 200, 30  # simulator (issue 13)
+DATA_MIN_DAYS, DATA_MIN_PRODUCTS, DATA_MIN_KEYWORDS, DATA_MIN_COUNTRIES = (
+    90,
+    60,
+    200,
+    30,
+)  # simulator (issue 13)
 
 # --- Customs documents (L5143-5306) ----------------------------------------------------------
 CUSTOMS_CURRENCY_CODES = {

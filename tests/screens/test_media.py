@@ -257,9 +257,7 @@ def test_uploading_a_video_puts_it_in_the_bank_table(backend):
 
     page = VideoBankPage(backend)
     before = len(backend.state.videos)
-    result = page.upload.fill(
-        file=("board.mp4", video_bytes(8, 640, 480)), subject="A&B 平衡板试玩"
-    ).submit()
+    result = page.upload.fill(file=("board.mp4", video_bytes(8, 640, 480)), subject="A&B 平衡板试玩").submit()
     assert result.ok, result
     assert len(backend.state.videos) == before + 1 and "VID-UP-01" in page.table.value
     assert "A&amp;B 平衡板试玩" in page.table.value  # the student's text is escaped
