@@ -416,7 +416,10 @@ class P4PWeekView:
         with self.chart:
             from IPython.display import display
 
-            display(week_figure(days, f"“{name}”一周模拟"))
+            from .data import chart_bundle  # plotly's output with an HTML fallback (the demo has no renderer)
+
+            fallback = "<div class='alisim-help'>（这里没有装 plotly 的图表扩展，不显示图表：每天的数字见上表）</div>"
+            display(chart_bundle(week_figure(days, f"“{name}”一周模拟"), fallback), raw=True)
         return days
 
     def _repr_mimebundle_(self, **kwargs: Any):
