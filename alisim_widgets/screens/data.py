@@ -68,6 +68,15 @@ _COLUMN_NAMES = {
     "ctr": "点击率%",
     "inquiry_rate": "询盘率%",
     "share": "访客占比%",
+    "date": "日期",
+    "week": "周",
+    "source": "流量来源",
+    "country": "国家",
+    "keyword": "关键词",
+    "product_id": "产品编号",
+    "title": "产品名称",
+    "tier": "分层",
+    "showcase": "橱窗",
 }
 
 
@@ -108,13 +117,12 @@ def csv_link_html(data: bytes, file_name: str, text: str) -> str:
 def table_html(frame: Any, limit: int = 40) -> str:
     """A summary table (every value escaped), Chinese column names, at most ``limit`` rows."""
     cols = list(frame.columns)
-    head = "".join(f"<th>{esc(frame.index.name or '')}</th>" for _ in [0]) + "".join(
-        f"<th>{esc(_COLUMN_NAMES.get(c, c))}</th>" for c in cols
-    )
+    names = [frame.index.name or "", *cols]
+    head = "".join(f"<th>{esc(_COLUMN_NAMES.get(c, c))}</th>" for c in names)
     rows = []
-    for idx, row in frame.head(limit).iterrows():
+    for i, idx in enumerate(frame.index[:limit]):
         label = idx.date().isoformat() if hasattr(idx, "date") else idx
-        cells = "".join(f"<td>{esc(_fmt(row[c]))}</td>" for c in cols)
+        cells = "".join(f"<td>{esc(_fmt(frame[c].iat[i]))}</td>" for c in cols)
         rows.append(f"<tr><td>{esc(label)}</td>{cells}</tr>")
     more = f"<div class='alisim-help'>共 {len(frame)} 行，显示前 {limit} 行；完整数据请下载 CSV。</div>"
     return (
@@ -124,14 +132,48 @@ def table_html(frame: Any, limit: int = 40) -> str:
 
 
 def _fmt(value: Any) -> str:
+    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
+        value = value.item()
+    if isinstance(value, bool):
+        return "是" if value else "否"
     if isinstance(value, float):
         return "—" if value != value else f"{value:,.2f}"
-    if isinstance(value, (int,)) or hasattr(value, "item"):
-        try:
-            return f"{value.item() if hasattr(value, 'item') else value:,}"
-        except (TypeError, ValueError):
-            return str(value)
+    if isinstance(value, int):
+        return f"{value:,}"
     return str(value)
+
+
+def bars_html(frame: Any, column: str, limit: int = 20) -> str:
+    """A plain HTML bar chart of ``column`` (the first ``limit`` rows): what a page shows without plotly's renderer."""
+    part = frame[column].head(limit)
+    top = float(part.max()) if len(part) else 0.0
+    rows = []
+    for idx, value in part.items():
+        label = idx.date().isoformat() if hasattr(idx, "date") else idx
+        width = 0 if top <= 0 else 100 * float(value) / top
+        rows.append(
+            f"<tr><td style='white-space:nowrap;padding:1px 6px'>{esc(label)}</td><td style='width:420px'>"
+            f"<div style='background:{ORANGE};height:12px;width:{width:.1f}%'></div></td>"
+            f"<td style='padding:1px 6px'>{esc(_fmt(value))}</td></tr>"
+        )
+    name = _COLUMN_NAMES.get(column, column)
+    return (
+        f"<div class='alisim-help'>{esc(name)}（简版图表：这里没有装 plotly 的图表扩展）</div>"
+        f"<table style='font-size:12px;border-collapse:collapse'>{''.join(rows)}</table>"
+    )
+
+
+def chart_bundle(fig: Any, fallback_html: str) -> dict[str, Any]:
+    """The figure as plotly's own output (interactive where its renderer is installed: JupyterLab, Voila)
+    with an HTML fallback that a page without the renderer shows instead."""
+    import json
+
+    import plotly.io as pio
+
+    return {
+        "application/vnd.plotly.v1+json": json.loads(pio.to_json(fig, validate=False)),
+        "text/html": fallback_html,
+    }
 
 
 def _in_kernel() -> bool:
@@ -148,6 +190,7 @@ class _DataPage(Screen):
 
     submit_label = "查询"
     by = "date"
+    bar_column = "impressions"  # the column of the simple chart shown where plotly's renderer is missing
     filters: tuple[str, ...] = ("source", "country")
     chart_height = 360
 
@@ -217,7 +260,7 @@ class _DataPage(Screen):
             with self.chart:
                 from IPython.display import display
 
-                display(self.last_figure)
+                display(chart_bundle(self.last_figure, bars_html(frame, self.bar_column)), raw=True)
         return SubmitResult(True, message=f"{start} 至 {end} 的数据", data=frame)
 
     def arrange(self, frame: Any) -> Any:
@@ -282,6 +325,7 @@ class TrafficSourcesPage(_DataPage):
     title = "流量来源"
     subtitle = "访客从哪里来：搜索、外贸直通车（P4P）、推荐、RFQ、橱窗、直接访问、社交媒体。"
     by = "source"
+    bar_column = "visitors"
     filters = ("country",)
 
     def arrange(self, frame: Any) -> Any:
@@ -308,6 +352,7 @@ class ProductAnalysisPage(_DataPage):
     title = "产品分析"
     subtitle = "每个产品的曝光、点击、访客、询盘；虚线是全店产品的中位数，把产品分成四个象限。"
     by = "product_id"
+    bar_column = "impressions"
     chart_height = 460
 
     def arrange(self, frame: Any) -> Any:
@@ -339,6 +384,7 @@ class KeywordAnalysisPage(_DataPage):
     title = "关键词分析"
     subtitle = "买家搜哪些词找到了本店（只有“搜索”和“P4P”来源带关键词）；长尾词很多，每个词的量都不大。"
     by = "keyword"
+    bar_column = "clicks"
 
     def arrange(self, frame: Any) -> Any:
         return frame.sort_values(["clicks", "impressions"], ascending=False)
@@ -361,6 +407,7 @@ class BuyerCountriesPage(_DataPage):
     title = "买家国家"
     subtitle = "访客和询盘来自哪些国家：看看是不是把想卖的东西卖给了想买的人。"
     by = "country"
+    bar_column = "visitors"
     filters = ("source",)
 
     def arrange(self, frame: Any) -> Any:
