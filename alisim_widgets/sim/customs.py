@@ -8,8 +8,10 @@ The fees are written the customs way (:func:`fee_notation`, L5182-5186).
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import re
+import shutil
 import tempfile
 from decimal import Decimal
 from pathlib import Path
@@ -211,6 +213,14 @@ def _number_id(errors: FieldErrors, key: str, label: str, value: Any, required: 
     return text
 
 
+def _temporary_folder() -> Path:
+    """A folder for one in-memory store's documents, removed when the kernel ends (a public demo page
+    runs for weeks, one kernel per visitor: their files must not pile up)."""
+    folder = Path(tempfile.mkdtemp(prefix="alisim-customs-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
 class CustomsArea:
     """The customs-document tool of one store."""
 
@@ -230,7 +240,7 @@ class CustomsArea:
         memory (the demo, the teacher's source folder: nothing may be left there to be released)."""
         if self.backend.path is not None:
             return Path(self.backend.path).parent / DOCS_FOLDER
-        return Path(tempfile.mkdtemp(prefix="alisim-customs-"))
+        return _temporary_folder()
 
     def files(self, declaration: CustomsDeclaration | None = None) -> list[Path]:
         """The document files of a declaration (the latest by default) that are still on disk."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
+import sys
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -20,6 +21,8 @@ from alisim_widgets.sim.errors import SimError, ValidationFailed
 from alisim_widgets.sim.persistence import STATE_FILENAME
 from tests.customs_data import AS_PRINTED, FORM, GOODS
 from tests.hostile import file_bytes
+
+ROOT = Path(__file__).resolve().parents[2]
 
 pypdf = pytest.importorskip("pypdf")
 
@@ -250,6 +253,18 @@ def test_a_store_in_memory_writes_its_documents_to_a_temporary_folder(tmp_path, 
     assert memory.customs.files() == paths
     assert list(tmp_path.iterdir()) == []
     shutil.rmtree(paths[0].parent)
+
+
+def test_the_temporary_folder_is_removed_when_the_kernel_ends(tmp_path):
+    script = (
+        "import alisim_widgets as aw\n"
+        "from tests.customs_data import FORM\n"
+        "_, _, paths = aw.open_backend('10_customs', path=None).customs.declare(FORM)\n"
+        "print(paths[0].parent)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
+    folder = Path(run.stdout.strip().splitlines()[-1])
+    assert folder.name.startswith("alisim-customs-") and not folder.exists()
 
 
 # --- the documents ----------------------------------------------------------------------------------------
