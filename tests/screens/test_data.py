@@ -151,3 +151,15 @@ def test_submit_page_switches_tasks_and_demo_menu_has_the_pages(backend):
     assert page.screen.task_id == "09.1.5" and "weakest_source" in page.screen.inputs
     labels = [label for label, _ in SECTIONS["数据管家"]]
     assert labels == ["店铺概览", "流量来源", "产品分析", "关键词分析", "买家国家", "提交分析结果"]
+
+
+def test_chart_output_is_plotly_with_an_html_fallback(backend):
+    from alisim_widgets.screens.data import bars_html, chart_bundle
+
+    page = BuyerCountriesPage(backend)
+    bundle = chart_bundle(page.last_figure, bars_html(page.last_frame, "visitors"))
+    assert set(bundle) == {"application/vnd.plotly.v1+json", "text/html"}
+    assert bundle["application/vnd.plotly.v1+json"]["data"][0]["type"] == "bar"
+    assert "United States" in bundle["text/html"] or "Brazil" in bundle["text/html"]
+    frame = page.last_frame.rename(index={page.last_frame.index[0]: "<img src=x onerror=alert(1)>"})
+    assert "<img" not in bars_html(frame, "visitors")
