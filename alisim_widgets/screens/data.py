@@ -255,13 +255,14 @@ class _DataPage(Screen):
         self.table.value = table_html(frame)
         self.downloads.value = ""
         self.last_figure = self.figure(frame, start, end)
-        self.chart.clear_output()
-        if _in_kernel():
+        if _in_kernel():  # outside a kernel there is nothing to show (and clear_output would print escapes)
+            self.chart.clear_output()
             with self.chart:
                 from IPython.display import display
 
                 display(chart_bundle(self.last_figure, bars_html(frame, self.bar_column)), raw=True)
-        return SubmitResult(True, message=f"{start} 至 {end} 的数据", data=frame)
+        empty = "（没有符合条件的数据）" if frame.empty else ""
+        return SubmitResult(True, message=f"{start} 至 {end} 的数据{empty}", data=frame)
 
     def arrange(self, frame: Any) -> Any:
         return frame

@@ -156,7 +156,10 @@ def _items(value: Any) -> list[Any] | None:
     if hasattr(value, "tolist"):  # numpy arrays, pandas Series / Index
         value = value.tolist()
     if isinstance(value, (list, tuple, set, frozenset)):
-        return list(value)
+        out: list[Any] = []
+        for item in value:  # a line of the form may hold several names: "3203, 3228"
+            out += _items(item) if isinstance(item, str) else [item]
+        return out
     return None
 
 

@@ -15,6 +15,7 @@ from alisim_widgets.screens.data import (
     AnalysisSubmitScreen,
     BuyerCountriesPage,
     DataOverviewPage,
+    KeywordAnalysisPage,
     ProductAnalysisPage,
     TrafficSourcesPage,
 )
@@ -163,3 +164,14 @@ def test_chart_output_is_plotly_with_an_html_fallback(backend):
     assert "United States" in bundle["text/html"] or "Brazil" in bundle["text/html"]
     frame = page.last_frame.rename(index={page.last_frame.index[0]: "<img src=x onerror=alert(1)>"})
     assert "<img" not in bars_html(frame, "visitors")
+
+
+def test_ids_typed_on_one_line_and_an_empty_query(backend):
+    screen = AnalysisSubmitScreen(backend, "09.1.2")
+    assert screen.fill(low_exposure="3203, 3228\n3242").submit().ok
+    assert backend.data.answer("09.1.2").items["low_exposure"] == ["3203", "3228", "3242"]
+    page = DataOverviewPage(backend)
+    result = page.fill(source="推荐").submit()
+    words = KeywordAnalysisPage(backend)
+    empty = words.fill(source="推荐").submit()  # 推荐 rows carry no search word
+    assert result.ok and empty.ok and empty.data.empty and "没有符合条件的数据" in empty.message
