@@ -110,7 +110,7 @@ TASKS: dict[str, AnalysisTask] = {
 
 def _number(errors: FieldErrors, f: AnswerField, value: Any) -> float | None:
     """A finite number (int, float, numpy scalar or a text such as "12,345" / "3.45%")."""
-    if isinstance(value, bool) or value is None:
+    if isinstance(value, bool) or value is None or getattr(getattr(value, "dtype", None), "kind", "") == "b":
         errors.add(f.key, f"{f.label}要填一个数（{f.help}）", "number")
         return None
     if isinstance(value, str):

@@ -230,6 +230,8 @@ HOSTILE = [
     ("09.1.1", "ctr", float("inf")),
     ("09.1.1", "ctr", "四点一七"),
     ("09.1.1", "clicks", True),
+    ("09.1.1", "clicks", np.bool_(True)),
+    ("09.1.1", "clicks", pd.NA),
     ("09.1.1", "clicks", 12.5),
     ("09.1.1", "clicks", -1),
     ("09.1.1", "visitors", [1, 2]),
