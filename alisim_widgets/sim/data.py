@@ -37,6 +37,7 @@ __all__ = [
     "DataArea",
     "Kpis",
     "generate",
+    "fingerprint",
     "kpis",
     "seed_identity",
     "START",
@@ -350,6 +351,12 @@ def generate(seed: str, rows: int | None = None, *, cache: bool = True) -> dict[
     return {name: frame.copy() for name, frame in frames.items()} if cache else frames
 
 
+def fingerprint(traffic: pd.DataFrame) -> str:
+    """A short digest of the traffic data (daily sums of the metrics): equal data, equal digest."""
+    daily = traffic.groupby("date")[list(TRAFFIC_COLUMNS)[5:10]].sum()
+    return hashlib.sha256(daily.to_numpy(dtype="int64").tobytes()).hexdigest()[:16]
+
+
 # --- KPIs ------------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Kpis:
@@ -436,7 +443,7 @@ class DataArea:
     # reading ----------------------------------------------------------------------------------------------
     def frames(self) -> dict[str, pd.DataFrame]:
         """The dataset as DataFrames: ``traffic``, ``products``, ``keywords``, ``countries`` (fresh copies)."""
-        require(self.backend, "data.store")
+        self._traffic()
         return generate(self.seed())
 
     def frame(self, name: str) -> pd.DataFrame:
@@ -446,7 +453,13 @@ class DataArea:
 
     def _traffic(self) -> pd.DataFrame:
         require(self.backend, "data.store")
-        return _frames_cached(self.seed(), DEFAULT_ROWS)["traffic"]
+        seed = self.seed()
+        traffic = _frames_cached(seed, DEFAULT_ROWS)["traffic"]
+        if not self.backend.state.data.fingerprint:  # the first time the data is generated: note its digest
+            digest = fingerprint(traffic)
+            with self.backend.transaction("data.fingerprint", digest) as work:
+                work.data.fingerprint = work.data.fingerprint or digest
+        return traffic
 
     def kpis(self, start: Any = START, end: Any = END, **filters: Any) -> Kpis:
         """The store's totals and rates for a period (both ends included), e.g. ``source="P4P"``."""

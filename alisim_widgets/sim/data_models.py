@@ -31,4 +31,7 @@ class DataStore(SavedModel):
     seed: str  # the student's identity the data is generated from (nbgrader / JupyterHub / OS user)
     seed_source: str = ""  # where the identity came from, in Chinese
     created_at: dt.datetime
+    # A digest of the data first generated from the seed: the grader notices if its numpy/pandas would give
+    # other numbers (another version's random streams) instead of grading against different data.
+    fingerprint: str = ""
     answers: dict[str, DataAnswer] = Field(default_factory=dict)  # task id → the latest submission

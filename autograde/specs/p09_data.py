@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from alisim_widgets.sim import rules
-from alisim_widgets.sim.data import generate
+from alisim_widgets.sim.data import fingerprint, generate
 from alisim_widgets.sim.data_tasks import (
     LAST_WEEK,
     MIN_P4P_CLICKS,
@@ -27,7 +27,7 @@ from ..compare import norm_text
 from ..spec import FieldCheck, TaskSpec, register
 from .quiz import quiz_spec
 
-__all__ = ["expected_answers", "TOLERANCES", "POINTS"]
+__all__ = ["expected_answers", "DataVersionMismatch", "TOLERANCES", "POINTS"]
 
 TOLERANCES = {"count": 0.0, "percent": 0.01}  # counts exact; percentages ± 0.01 percentage points
 POINTS = {"09.1.1": 10, "09.1.2": 10, "09.1.3": 10, "09.1.4": 10, "09.1.5": 10}
@@ -124,9 +124,20 @@ def _task_5(f) -> dict[str, Any]:
 _COMPUTE = {"09.1.1": _task_1, "09.1.2": _task_2, "09.1.3": _task_3, "09.1.4": _task_4, "09.1.5": _task_5}
 
 
-def expected_answers(task_id: str, seed: str) -> dict[str, Any]:
-    """The expected answers of ``task_id`` for the data generated from ``seed`` (the teacher's side)."""
-    return _COMPUTE[task_id](generate(seed))
+class DataVersionMismatch(Exception):
+    """The data regenerated here differs from what the student's kernel generated (another numpy or pandas)."""
+
+
+def expected_answers(task_id: str, seed: str, saved_fingerprint: str = "") -> dict[str, Any]:
+    """The expected answers of ``task_id`` for the data generated from ``seed`` (the teacher's side).
+
+    With the digest the student's store saved, data that would come out differently here is refused
+    (:class:`DataVersionMismatch`, the task then shows as unreadable) rather than graded against other numbers.
+    """
+    frames = generate(seed)
+    if saved_fingerprint and fingerprint(frames["traffic"]) != saved_fingerprint:
+        raise DataVersionMismatch(seed)
+    return _COMPUTE[task_id](frames)
 
 
 # --- comparing --------------------------------------------------------------------------------------------
@@ -178,7 +189,7 @@ def _extract(task_id: str):
         answer = store.answers.get(task_id) if store is not None else None
         if answer is None:
             return None
-        expected = expected_answers(task_id, store.seed)
+        expected = expected_answers(task_id, store.seed, store.fingerprint)
         out: dict[str, Any] = {}
         for f in task.fields:
             if f.key in answer.numbers:

@@ -254,3 +254,15 @@ def test_grading_the_notebook_from_each_students_store(student):
         assert all(c.outputs for c in graded)
     assert totals["alice"] == totals["bob"] == 50
     assert totals["carol"] < 25
+
+
+def test_data_generated_differently_at_grading_is_not_graded_silently(student):
+    """The store keeps a digest of the data the student saw; other numbers at grading time are reported."""
+    alice = student("alice")
+    submit_all(alice, answers_from(alice.data.frames()))
+    assert len(alice.state.data.fingerprint) == 16
+    assert score_task("09.1.1", alice).full
+    with alice.transaction("test.tamper") as work:  # as if the grader's numpy drew other numbers
+        work.data.fingerprint = "0" * 16
+    result = score_task("09.1.1", alice)
+    assert result == 0 and "DataVersionMismatch" in result.note
