@@ -182,4 +182,128 @@ class Crm06(Driver):
         self._do(backend, self.mistakes)
 
 
-DRIVERS = {d.project: d for d in (Account01(), Store02(), Product03(), Media04(), Crm06())}
+class Rfq05(Driver):
+    project = "05_rfq"
+    max_score = 16  # 05.1.4 (10) + 6 questions × 1
+    quiz = tuple(f"05.q{n}" for n in range(1, 7))
+    # Valid values, but not the task's: another product code and validity date (weights 1 and 1 of 15).
+    mistakes = {"product_code": "M00258", "valid_until": "2022-11-30"}
+    mistakes_score = round(10 * 13 / 15, 2) + 6
+    mistakes_grade_id = "check_05_1_4"
+    mistakes_labels = frozenset({"产品编码", "报价有效期"})
+    mistakes_secret = "M00257"
+
+    def _quote(self, backend, values) -> None:
+        result = aw.screen_for("05.1.4", backend).fill(**values).submit()
+        assert result.ok, result
+
+    def do_tasks(self, backend) -> None:
+        from tests.rfq_data import QUOTE
+
+        self._quote(backend, QUOTE)
+
+    def do_tasks_with_mistakes(self, backend) -> None:
+        from tests.rfq_data import QUOTE
+
+        self._quote(backend, {**QUOTE, **self.mistakes})
+
+
+class Marketing07(Driver):
+    project = "07_marketing"
+    # 07.2.5, 07.2.6, 07.2.7 (10 each) + 07.9.3–07.9.6 P4P plans (10 each) + 15 questions × 1
+    max_score = 85
+    quiz = tuple(f"07.q{n}" for n in range(1, 16))
+    # Valid values, but not the task's: another coupon title and issue (weights 1 and 1 of 11).
+    mistakes = {"title": "9月外贸节优惠券", "quantity": 500}
+    mistakes_score = 85 - 10 + round(10 * 9 / 11, 2)
+    mistakes_grade_id = "check_07_2_5"
+    mistakes_labels = frozenset({"券标题", "优惠券发行量"})
+    mistakes_secret = "9月外贸节满减优惠券"
+
+    def _do(self, backend, coupon: dict) -> None:
+        from autograde.specs.p07_marketing import TASK_07_2_5, TASK_07_2_6, TASK_07_2_7
+        from tests.p4p_data import P4P_TASKS
+
+        tasks = {
+            "07.2.5": {**TASK_07_2_5, **coupon},
+            "07.2.6": TASK_07_2_6,
+            "07.2.7": TASK_07_2_7,
+            **P4P_TASKS,
+        }
+        for task_id, values in tasks.items():
+            result = aw.screen_for(task_id, backend).fill(**values).submit()
+            assert result.ok, result
+
+    def do_tasks(self, backend) -> None:
+        self._do(backend, {})
+
+    def do_tasks_with_mistakes(self, backend) -> None:
+        self._do(backend, self.mistakes)
+
+
+class Trade08(Driver):
+    project = "08_trade"
+    max_score = 38  # 08.1.4 (10) + 08.1.5 (10) + 08.2.3 (10) + 8 questions × 1
+    quiz = tuple(f"08.q{n}" for n in range(1, 9))
+    # Valid values, but not the task's: another mail domain and quantity (weights 1 and 1 of 15).
+    mistakes = {"buyer_email": "DGQFAD@163.COM", "quantity": "120"}
+    mistakes_score = 38 - 10 + round(10 * 13 / 15, 2)
+    mistakes_grade_id = "check_08_1_4"
+    mistakes_labels = frozenset({"买家邮箱", "数量"})
+    mistakes_secret = "DGQFAD@126.COM"
+
+    def _do(self, backend, order: dict) -> None:
+        from tests.trade_data import FREIGHT, INQUIRY_ORDER, TA_ORDER
+
+        tasks = {"08.1.4": {**TA_ORDER, **order}, "08.1.5": INQUIRY_ORDER, "08.2.3": FREIGHT}
+        for task_id, values in tasks.items():
+            result = aw.screen_for(task_id, backend).fill(**values).submit()
+            assert result.ok, result
+
+    def do_tasks(self, backend) -> None:
+        self._do(backend, {})
+
+    def do_tasks_with_mistakes(self, backend) -> None:
+        self._do(backend, self.mistakes)
+
+
+class Customs10(Driver):
+    project = "10_customs"
+    max_score = 26  # 10.1.4 (20) + 6 questions × 1
+    quiz = tuple(f"10.q{n}" for n in range(1, 7))
+    # Valid values, but not the task's: another contract and invoice number (weights 1 and 1 of 58).
+    mistakes = {"contract_no": "CN62302095206142", "invoice_no": "IVF62302095202333"}
+    mistakes_score = 26 - 20 + round(20 * 56 / 58, 2)
+    mistakes_grade_id = "check_10_1_4"
+    mistakes_labels = frozenset({"合同协议号", "发票号"})
+    mistakes_secret = "CN62302095206141"
+
+    def _declare(self, backend, values) -> None:
+        result = aw.screen_for("10.1.4", backend).fill(**values).submit()
+        assert result.ok, result
+
+    def do_tasks(self, backend) -> None:
+        from tests.customs_data import FORM
+
+        self._declare(backend, FORM)
+
+    def do_tasks_with_mistakes(self, backend) -> None:
+        from tests.customs_data import FORM
+
+        self._declare(backend, {**FORM, **self.mistakes})
+
+
+DRIVERS = {
+    d.project: d
+    for d in (
+        Account01(),
+        Store02(),
+        Product03(),
+        Media04(),
+        Crm06(),
+        Rfq05(),
+        Marketing07(),
+        Trade08(),
+        Customs10(),
+    )
+}
