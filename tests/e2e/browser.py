@@ -161,9 +161,13 @@ def row_input(page, label: str):
 
 
 def full_page_screenshot(page, path: Path) -> None:
-    """Voila's page scrolls inside a container, so ``full_page`` alone stops at the window: grow the window."""
+    """Voila's page scrolls inside a container, so ``full_page`` alone stops at the window: grow the window.
+
+    Plotly leaves a 9000 px text-measuring SVG off-screen (``#js-plotly-tester``) once a chart is drawn: it is
+    not part of the page's height."""
     height = page.evaluate(
-        "Math.max(...Array.from(document.querySelectorAll('body *'), (e) => e.scrollHeight))"
+        "Math.max(...Array.from(document.querySelectorAll('body *'), "
+        "(e) => e.closest('#js-plotly-tester') ? 0 : e.scrollHeight))"
     )
     size = page.viewport_size
     page.set_viewport_size({"width": size["width"], "height": max(size["height"], int(height) + 40)})

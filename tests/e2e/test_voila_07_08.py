@@ -8,7 +8,7 @@ import re
 import pytest
 
 from autograde.specs.p07_marketing import TASK_07_2_5
-from tests.e2e.browser import ROOT, open_page, require_chromium, row_input
+from tests.e2e.browser import ROOT, full_page_screenshot, open_page, require_chromium, row_input
 from tests.p4p_data import P4P_TASKS
 from tests.trade_data import TA_ORDER
 
@@ -35,20 +35,6 @@ def _premium_line(page, row, name: str):
     """The line of a recommended region or crowd: tick, percent box, advised percent, bid after the premium."""
     tick = page.get_by_role("checkbox", name=name, exact=True)
     return row.locator(".widget-hbox").filter(has=tick).last  # the innermost box holding the tick
-
-
-def _screenshot(page, path) -> None:
-    """``browser.full_page_screenshot`` without plotly's 9000 px text-measuring SVG: once a chart is drawn it stays
-    far off-screen (``#js-plotly-tester``) and would make every later picture 9000 px tall and mostly blank."""
-    height = page.evaluate(
-        "Math.max(...Array.from(document.querySelectorAll('body *'))"
-        ".filter((e) => !e.closest('#js-plotly-tester')).map((e) => e.scrollHeight))"
-    )
-    size = page.viewport_size
-    page.set_viewport_size({"width": size["width"], "height": max(size["height"], int(height) + 40)})
-    page.wait_for_timeout(300)
-    page.screenshot(path=str(path), full_page=True)
-    page.set_viewport_size(size)
 
 
 def test_coupon_and_p4p_plan_in_the_browser(demo_page, artifacts):
@@ -78,7 +64,7 @@ def test_coupon_and_p4p_plan_in_the_browser(demo_page, artifacts):
     text = listed.inner_text()
     for shown in ("满减券", "≥ $300.00", "全店铺", "起：2022.09.01 至：2022.09.30", "0/1000", "发放中"):
         assert shown in text, shown
-    _screenshot(page, artifacts / "voila_coupon_list.png")
+    full_page_screenshot(page, artifacts / "voila_coupon_list.png")
 
     open_page(page, "营销中心", "外贸直通车")
     page.get_by_text("计划列表：还没有推广计划").wait_for()
@@ -130,7 +116,7 @@ def test_coupon_and_p4p_plan_in_the_browser(demo_page, artifacts):
     chart.locator(".main-svg").first.wait_for()
     assert "一周模拟" in chart.inner_text()
     assert page.get_by_text("没有装 plotly 的图表扩展").count() == 0  # the renderer drew, not the fallback
-    _screenshot(page, artifacts / "voila_p4p_week.png")
+    full_page_screenshot(page, artifacts / "voila_p4p_week.png")
 
 
 def test_trade_assurance_order_in_the_browser(demo_page, artifacts):
@@ -165,7 +151,7 @@ def test_trade_assurance_order_in_the_browser(demo_page, artifacts):
     assert "USD 3,600.00" in ok.inner_text()
     # The 126.com address is questioned, not refused.
     page.locator(".alisim-warn", has_text="海外邮箱").wait_for()
-    _screenshot(page, artifacts / "voila_trade_order.png")
+    full_page_screenshot(page, artifacts / "voila_trade_order.png")
 
     open_page(page, "交易管理", "所有订单")
     table = page.locator(".alisim-table", has_text=order_no)
@@ -173,5 +159,5 @@ def test_trade_assurance_order_in_the_browser(demo_page, artifacts):
     text = table.inner_text()
     assert "Lin meimei" in text and "USD 3,600.00" in text and "USD 1,000.00" in text and "信保" in text
     assert "待买家确认" in text.replace("\n", "")  # the narrow status column wraps
-    _screenshot(page, artifacts / "voila_trade_orders.png")
+    full_page_screenshot(page, artifacts / "voila_trade_orders.png")
     assert not (ROOT / "course" / "alisim_state.json").exists()  # the demo works in memory
