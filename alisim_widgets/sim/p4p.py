@@ -262,7 +262,7 @@ def week_figure(days: list[DayResult], title: str = ""):
         title=title or "一周推广模拟",
         height=360,
         yaxis=dict(title="元"),
-        yaxis2=dict(title="点击", overlaying="y", side="right"),
+        yaxis2=dict(title="点击", overlaying="y", side="right", rangemode="tozero", tickformat=",d"),
         legend=dict(orientation="h"),
     )
     return fig
