@@ -396,16 +396,22 @@ class CustomsDocsPage:
     """出口服务 › 我的单证: the declarations made, newest first, with their files and previews."""
 
     def __init__(self, backend: Backend) -> None:
+        from .style import css
+
         self.backend = backend
-        items = list(reversed(backend.customs.declarations()))
+        self.listing = W.HTML()
+        self.widget = W.VBox([css(), self.listing])
+        self.widget.add_class("alisim-screen")
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the declarations as they are now (the demo's menu calls this each time the page is opened)."""
+        items = list(reversed(self.backend.customs.declarations()))
         if not items:
             html = "<div class='alisim-help'>还没有生成过报关单证：在“报关单证制作”页面填写后点击“生成单证”。</div>"
         else:
-            html = "".join(documents_html(d, backend.customs.files(d)) for d in items)
-        from .style import css
-
-        self.widget = W.VBox([css(), W.HTML(f"<div class='alisim-head'><b>我的单证</b></div>{html}")])
-        self.widget.add_class("alisim-screen")
+            html = "".join(documents_html(d, self.backend.customs.files(d)) for d in items)
+        self.listing.value = f"<div class='alisim-head'><b>我的单证</b></div>{html}"
 
     def _repr_mimebundle_(self, **kwargs: Any):
         return self.widget._repr_mimebundle_(**kwargs)

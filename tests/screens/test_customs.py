@@ -149,3 +149,11 @@ def test_the_demo_menu_has_the_export_service_pages():
     demo = aw.open_backend("demo", path=None)
     assert isinstance(pages["报关单证制作"](demo), CustomsScreen)
     assert isinstance(pages["我的单证"](demo), CustomsDocsPage)
+
+
+def test_my_documents_page_shows_new_declarations_when_opened_again(backend, screen):
+    page = CustomsDocsPage(backend)
+    assert "还没有生成过" in page.widget.children[1].value
+    screen.fill(**FORM).submit()
+    page.refresh()  # the demo's menu refreshes a page each time it is opened
+    assert "BG-0001" in page.widget.children[1].value and "还没有生成过" not in page.widget.children[1].value
