@@ -198,6 +198,14 @@ class RfqMarketPage:
         self.render()
         return self.page
 
+    def refresh(self) -> None:
+        """Shown again (the shell): the same search on the store as it is now (quota, slots, statuses)."""
+        self.search(page=self.page.page)
+        if self.opened:
+            self.open(self.opened)
+        if self.form is not None:
+            self.form.refresh()
+
     def render(self) -> None:
         self.quota_view.value = self._quota_html()
         rows = []
@@ -235,7 +243,7 @@ class RfqMarketPage:
             return self.on_quote(rfq_id)
         if self.form is None:
             self.form = RfqQuoteScreen(self.backend, market=False)
-            self.form.submit_button.on_click(lambda _b: self.render())  # slots and quota change
+            self.form.submit_button.on_click(lambda _b: self.refresh())  # slots, quota and the detail change
             self.form_box.children = [self.form.widget]
         self.open(rfq_id)
         self.form.pick(rfq_id)
@@ -446,15 +454,23 @@ class RfqQuoteScreen(Screen):
 
     def submit(self) -> SubmitResult:
         result = super().submit()
+        self._show_rfq()  # the RFQ's card above the form: one slot fewer, 已报价
         self._render_quotes()
         if self.market is not None:
-            self.market.render()
+            self.market.refresh()  # its cards, quota and the opened detail
         return result
 
     def success_message(self) -> str:
         q = self.backend.rfq.quota()
         done = "报价已修改" if getattr(self, "_revising", False) else "报价已发送给买家"
         return f"{done}（{q.period}报价权益剩余 {q.left} 条）"
+
+    def refresh(self) -> None:
+        """Shown again (the shell): a quote sent from the RFQ 市场 page counts here too."""
+        self._show_rfq()
+        self._render_quotes()
+        if self.market is not None:
+            self.market.refresh()
 
     def _render_quotes(self) -> None:
         self.quotes_view.value = quotes_table_html(self.backend)
@@ -542,6 +558,10 @@ class MyQuotesPage:
     def wait(self, days: int = 1) -> None:
         """Let ``days`` days pass on the scenario clock (buyers answer; RFQs fill up and expire)."""
         self.backend.advance_days(days)
+        self.render()
+
+    def refresh(self) -> None:
+        """Shown again (the shell): the quotes sent since."""
         self.render()
 
     def render(self) -> None:
