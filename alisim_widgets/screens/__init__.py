@@ -49,7 +49,15 @@ SCREENS: dict[str, str] = {
     "07.9.4": "alisim_widgets.screens.p4p:HotProductPlanScreen",
     "07.9.5": "alisim_widgets.screens.p4p:RemarketingPlanScreen",
     "07.9.6": "alisim_widgets.screens.p4p:TargetedPlanScreen",
+    "09.1.1": "alisim_widgets.screens.data:AnalysisSubmitScreen",
+    "09.1.2": "alisim_widgets.screens.data:AnalysisSubmitScreen",
+    "09.1.3": "alisim_widgets.screens.data:AnalysisSubmitScreen",
+    "09.1.4": "alisim_widgets.screens.data:AnalysisSubmitScreen",
+    "09.1.5": "alisim_widgets.screens.data:AnalysisSubmitScreen",
 }
+
+# Screens serving several tasks: built as ``Class(backend, task_id)`` (提交分析结果 of 09.1.1–09.1.5).
+_PER_TASK = {"alisim_widgets.screens.data:AnalysisSubmitScreen"}
 
 
 def screen_for(task_id: str, backend: Backend, **kwargs: Any) -> Screen:
@@ -63,4 +71,7 @@ def screen_for(task_id: str, backend: Backend, **kwargs: Any) -> Screen:
     if task_id not in SCREENS:
         raise KeyError(f"没有任务 {task_id} 的页面（已有：{', '.join(sorted(SCREENS))}）")
     module_name, cls_name = SCREENS[task_id].split(":")
-    return getattr(importlib.import_module(module_name), cls_name)(backend, **kwargs)
+    screen_cls = getattr(importlib.import_module(module_name), cls_name)
+    if SCREENS[task_id] in _PER_TASK:
+        return screen_cls(backend, task_id, **kwargs)
+    return screen_cls(backend, **kwargs)

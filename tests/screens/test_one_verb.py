@@ -17,6 +17,7 @@ from autograde.specs.p07_marketing import TASK_07_2_5, TASK_07_2_6, TASK_07_2_7
 from tests.crm_forms import FORMS as CRM_FORMS
 from tests.customs_data import FORM as CUSTOMS_FORM
 from tests.data import REGISTRATION
+from tests.data09_answers import answers_from
 from tests.hostile import file_bytes
 from tests.p02_store_data import AV, COMPANY, ELEMENTS
 from tests.p02_team_data import XU_TIANTIAN, decoration_values
@@ -44,12 +45,23 @@ def _plain(screen, values: dict):
     return screen.fill(**values).submit()
 
 
+def _from_store(task_id: str) -> Callable:
+    """Values that depend on the store (09_data: its seed), worked out with plain pandas from its frames."""
+
+    def values(backend) -> dict:
+        return answers_from(backend.data.frames())[task_id]
+
+    values.needs_backend = True
+    return values
+
+
 def _bank_images(stem: str) -> list[str]:
     return [f"IMG-{stem}-0{i}" for i in range(1, 6)]  # five photos of the scenario's 图片银行
 
 
-# task id → (project, the textbook values, how a person submits them)
-CASES: dict[str, tuple[str, Callable[[], dict], Callable]] = {
+# task id → (project, the textbook values, how a person submits them); a value function marked
+# ``needs_backend`` (see ``_from_store``) is given the task's backend.
+CASES: dict[str, tuple[str, Callable[..., dict], Callable]] = {
     "01.2.2": ("01_account", lambda: REGISTRATION, _with_code(lambda s: s.request_code())),
     "02.2.3": ("02_store", lambda: AV_TASK, _plain),
     "02.3.1": ("02_store", lambda: COMPANY, _plain),
@@ -75,6 +87,11 @@ CASES: dict[str, tuple[str, Callable[[], dict], Callable]] = {
     "07.9.5": ("07_marketing", lambda: P4P_TASKS["07.9.5"], _plain),
     "07.9.6": ("07_marketing", lambda: P4P_TASKS["07.9.6"], _plain),
     "10.1.4": ("10_customs", lambda: CUSTOMS_FORM, _plain),
+    "09.1.1": ("09_data", _from_store("09.1.1"), _plain),
+    "09.1.2": ("09_data", _from_store("09.1.2"), _plain),
+    "09.1.3": ("09_data", _from_store("09.1.3"), _plain),
+    "09.1.4": ("09_data", _from_store("09.1.4"), _plain),
+    "09.1.5": ("09_data", _from_store("09.1.5"), _plain),
 }
 
 
@@ -86,7 +103,8 @@ def test_every_registered_screen_is_covered():
 def test_fill_submit_finishes_the_task(make_backend, task_id):
     project, values, submit = CASES[task_id]
     backend = make_backend(project)
-    result = submit(aw.screen_for(task_id, backend), values())
+    values = values(backend) if getattr(values, "needs_backend", False) else values()
+    result = submit(aw.screen_for(task_id, backend), values)
     assert result.ok and result.done, result
     scored = score_task(task_id, backend)
     assert scored.full, scored.feedback_lines()

@@ -27,8 +27,7 @@ SETUP = """
 # 第一步：打开本项目的模拟店铺（自动读取本文件夹里保存的进度）
 import alisim_widgets as aw
 from alisim_widgets.screens.data import (
-    AnalysisSubmitScreen, BuyerCountriesPage, DataOverviewPage, KeywordAnalysisPage, ProductAnalysisPage,
-    TrafficSourcesPage,
+    BuyerCountriesPage, DataOverviewPage, KeywordAnalysisPage, ProductAnalysisPage, TrafficSourcesPage,
 )
 from alisim_widgets.screens.tasks import ModeBanner, SelfCheck, TaskChecklist
 from autograde import check
@@ -202,7 +201,7 @@ def task_cells(task_id: str, statement: str, answer: str) -> list:
     n = task_id.split(".")[-1]
     return [
         locked_md(statement, f"task_{task_id.replace('.', '_')}"),
-        code(f'submit_{n} = AnalysisSubmitScreen(backend, "{task_id}")\nsubmit_{n}'),
+        code(f'submit_{n} = aw.screen_for("{task_id}", backend)\nsubmit_{n}'),
         md(
             "在下面的单元格里用 pandas 计算，再用 `fill(...)` 和 `submit()` 提交（也可以把算出的结果填进上面的页面后点“提交分析结果”）。"
         ),
