@@ -6,6 +6,9 @@ as a person would click), answers the knowledge checks, and knows two mistakes t
 
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager
+
 import alisim_widgets as aw
 from autograde.spec import SPECS
 from tests.p02_store_data import AV, COMPANY
@@ -27,6 +30,16 @@ class Driver:
     mistakes_grade_id: str  # the grade cell whose feedback names the wrong fields
     mistakes_labels: frozenset[str]
     mistakes_secret: str  # an expected value the feedback must not give away
+    # Students of this project's class besides the standard ones (see ``do_extra``).
+    extra_students: tuple[str, ...] = ()
+
+    def open_backend(self, folder, student: str):
+        """The store ``student`` opens in their folder (the same for every student but in 09_data)."""
+        return aw.open_backend(self.project, path=folder)
+
+    def do_extra(self, student: str, backend, backend_of) -> float:
+        """What an extra student does; returns their expected score. ``backend_of(name)`` opens a classmate's."""
+        raise NotImplementedError
 
     def do_tasks(self, backend) -> None:
         """Every practical task on its screen, right."""
@@ -293,6 +306,87 @@ class Customs10(Driver):
         self._declare(backend, {**FORM, **self.mistakes})
 
 
+@contextmanager
+def _hub_user(name: str):
+    """As if ``name`` had logged in to JupyterHub (the 09_data seed follows ``JUPYTERHUB_USER``)."""
+    before = os.environ.get("JUPYTERHUB_USER")
+    os.environ["JUPYTERHUB_USER"] = name
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["JUPYTERHUB_USER"]
+        else:
+            os.environ["JUPYTERHUB_USER"] = before
+
+
+class Data09(Driver):
+    """Every student analyses their own data: the seed is their name, saved in their store on first open.
+
+    The answers are worked out with plain pandas from the student's own frames (``tests/data09_answers.py``)
+    and submitted on the 提交分析结果 screens.
+    """
+
+    project = "09_data"
+    max_score = 56  # 09.1.1–09.1.5 (10 each) + 6 questions × 1
+    quiz = tuple(f"09.q{n}" for n in range(1, 7))
+    # Two wrong answers of 09.1.1 that pass validation (weights 1 and 1 of 7): 曝光 off by 1000, and the
+    # CTR typed as a fraction instead of a percentage.
+    mistakes_score = 56 - 10 + round(10 * 5 / 7, 2)
+    mistakes_grade_id = "check_09_1_1"
+    mistakes_labels = frozenset({"曝光", "点击率（点击/曝光）"})
+    mistakes_secret = (
+        ""  # the mistaken student's right 曝光: known once their data exists (do_tasks_with_mistakes)
+    )
+    # ``own_data``: full marks from another seed than ``screens``; ``copier``: hands in the answers of
+    # ``screens`` (submitted into their own store, with their own seed).
+    extra_students = ("own_data", "copier")
+
+    def open_backend(self, folder, student: str):
+        with _hub_user(student):
+            backend = aw.open_backend(self.project, path=folder)
+            seed = backend.data.seed()  # saved now, while the student is "logged in"
+        assert seed == student, (seed, student)
+        return backend
+
+    @staticmethod
+    def answers(backend) -> dict[str, dict]:
+        from tests.data09_answers import answers_from
+
+        return answers_from(backend.data.frames())
+
+    @staticmethod
+    def _submit(backend, answers: dict[str, dict]) -> None:
+        for task_id, values in answers.items():
+            result = aw.screen_for(task_id, backend).fill(**values).submit()
+            assert result.ok, result
+
+    def do_tasks(self, backend) -> None:
+        self._submit(backend, self.answers(backend))
+
+    def do_tasks_with_mistakes(self, backend) -> None:
+        answers = self.answers(backend)
+        right = answers["09.1.1"]
+        self.mistakes_secret = str(right["impressions"])
+        answers["09.1.1"] = {**right, "impressions": right["impressions"] + 1000, "ctr": right["ctr"] / 100}
+        self._submit(backend, answers)
+
+    def do_extra(self, student: str, backend, backend_of) -> float:
+        from autograde.check import score_task
+
+        if student == "own_data":
+            self.do_tasks(backend)
+            self.do_quiz(backend)
+            return self.max_score
+        assert student == "copier"
+        self._submit(backend, self.answers(backend_of("screens")))
+        self.do_quiz(backend)
+        # What the teacher's check gives these answers against the copier's own data (the test asserts less).
+        return (
+            sum(float(score_task(t, backend)) for t in ("09.1.1", "09.1.2", "09.1.3", "09.1.4", "09.1.5")) + 6
+        )
+
+
 DRIVERS = {
     d.project: d
     for d in (
@@ -304,6 +398,7 @@ DRIVERS = {
         Rfq05(),
         Marketing07(),
         Trade08(),
+        Data09(),
         Customs10(),
     )
 }

@@ -9,7 +9,12 @@ crash), scores read from the gradebook:
 - ``nostate``: handed in the notebook without ``alisim_state.json`` → 0, graded;
 - ``corrupt``: the state file is garbage bytes → 0, graded, with the Chinese message;
 - ``exception``: did part of the work and added a cell that raises → the saved work counts (nothing runs);
-- ``loop``: did part of the work and added ``while True: pass`` → the saved work counts (nothing runs).
+- ``loop``: did part of the work and added ``while True: pass`` → the saved work counts (nothing runs);
+- a project's own extra students (``Driver.extra_students``): 09_data's ``own_data`` (full marks from another
+  seed) and ``copier`` (handed in the answers of ``screens``, computed from another student's data).
+
+Each student opens their store through ``Driver.open_backend``: in 09_data as their own JupyterHub user, so
+every student of the class has their own data seed.
 
 The exchange is real (``release_assignment``, ``fetch_assignment``, ``submit --student``, ``collect``): it
 works offline on the local file system. The assignment is fetched once and the folder copied for each
@@ -38,7 +43,6 @@ import pytest
 from nbformat.v4 import new_code_cell
 from nbgrader.api import Gradebook
 
-import alisim_widgets as aw
 from autograde.spec import SPECS
 from tests.e2e.students import DRIVERS, Driver
 
@@ -106,7 +110,7 @@ def _insert_after_setup(path: Path, source: str) -> None:
 
 
 def _solved_state(driver: Driver, folder: Path) -> bytes:
-    backend = aw.open_backend(driver.project, path=folder)
+    backend = driver.open_backend(folder, folder.name)
     driver.do_tasks(backend)
     driver.do_quiz(backend)
     return (folder / STATE).read_bytes()
@@ -146,6 +150,7 @@ def graded(request, tmp_path_factory) -> Graded:
         "corrupt": 0.0,
         "exception": driver.max_score - sum(SPECS[q].points for q in driver.quiz),  # tasks only
         "loop": sum(SPECS[q].points for q in driver.quiz),  # quiz only
+        **dict.fromkeys(driver.extra_students, 0.0),  # set by ``do_extra`` below
     }
     students: dict[str, Student] = {}
     for name, expected in plan.items():
@@ -154,7 +159,7 @@ def graded(request, tmp_path_factory) -> Graded:
         students[name] = Student(name, expected, folder)
 
     def backend_of(name):
-        return aw.open_backend(project, path=students[name].folder)
+        return driver.open_backend(students[name].folder, name)
 
     b = backend_of("screens")
     driver.do_tasks(b)
@@ -188,6 +193,9 @@ def graded(request, tmp_path_factory) -> Graded:
 
     driver.do_quiz(backend_of("loop"))
     _insert_after_setup(students["loop"].folder / nb_name, "while True:\n    pass")
+
+    for name in driver.extra_students:
+        students[name].expected = driver.do_extra(name, backend_of(name), backend_of)
 
     for s in students.values():
         state = s.folder / STATE
@@ -328,3 +336,36 @@ def test_students_answer_cells_untouched(graded):
     note_id = graded.students["mistakes"].notes["answer_id"]
     cell = next(c for c in graded.notebook("mistakes").cells if _grade_id(c) == note_id)
     assert cell.source.startswith("# 我是在上面的页面里完成的")
+
+
+def test_each_student_graded_from_their_own_data(graded):
+    """09_data (issue 13): two seeds, each full marks from their own data; answers copied from a classmate
+    (submitted into the copier's own store, with the copier's own seed) score less. One autograde run."""
+    if graded.driver.project != "09_data":
+        pytest.skip("only 09_data generates each student's data from their own seed")
+    import json
+
+    from alisim_widgets.sim.data import generate
+    from tests.data09_answers import answers_from
+
+    names = ("screens", "own_data", "copier")
+    stores = {n: json.loads((graded.autograded(n) / STATE).read_bytes())["data"] for n in names}
+    assert {n: store["seed"] for n, store in stores.items()} == {n: n for n in names}
+    right = {n: answers_from(generate(n)) for n in names}
+    assert right["screens"]["09.1.1"]["impressions"] != right["own_data"]["09.1.1"]["impressions"]
+    assert right["copier"]["09.1.1"]["impressions"] != right["screens"]["09.1.1"]["impressions"]
+    # The copier handed in exactly what ``screens`` computed from their own data.
+    for task_id in ("09.1.1", "09.1.2", "09.1.3", "09.1.4", "09.1.5"):
+        handed_in = {n: stores[n]["answers"][task_id] for n in ("copier", "screens")}
+        for part in ("numbers", "items"):
+            assert handed_in["copier"][part] == handed_in["screens"][part], task_id
+
+    driver = graded.driver
+    assert graded.scores["screens"] == graded.scores["own_data"] == driver.max_score
+    quiz = sum(SPECS[q].points for q in driver.quiz)
+    copier = graded.cell_scores["copier"]
+    assert graded.scores["copier"] < quiz + 0.5 * (driver.max_score - quiz), copier
+    assert copier["check_09_1_1"] == 0, copier  # counts are exact: another student's sums are all wrong
+    feedback = _text(next(c for c in graded.notebook("copier").cells if _grade_id(c) == "check_09_1_1"))
+    assert feedback.count("✘") == len(SPECS["09.1.1"].fields), feedback
+    assert str(right["copier"]["09.1.1"]["impressions"]) not in feedback, "feedback gives the answer away"
