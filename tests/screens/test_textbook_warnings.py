@@ -25,6 +25,19 @@ ADVICE = (
     "标题建议",  # 03.3.5/6: the textbook's titles are longer than the advised 60-70 (RULES.md *advice*)
     "属性越完整",  # 03.3.5/6
     "没有主图视频",  # 03.3.5/6
+    "建议从图片银行选一张产品图片",  # 05.1.4: the task names no picture
+    "已使用 1 条报价权益",  # 05.1.4: the month's quota left
+    "测试邮件已发送",  # 06.8.3: the test mail went out
+    "已发送给智能圈客",  # 06.8.4
+    "本次发送",  # 06.8.5: how many mails, how many free, the cost
+    "客群共",  # 06.8.5: members without an email address get none
+    "日预算 50 元低于建议",  # 07.9.3: the task's budget is under the advised 100 元 (the chapter's own advice)
+    "计划里现在有",  # 07.9.3: 30 products advised in a new-product plan
+    "周预算已开启",  # 07.9.x: what the weekly budget allows
+    # RULES.md, Contradictions: the task's buyer email is a mainland provider: warn, do not refuse.
+    "买家邮箱 DGQFAD@126.COM 是中国大陆的邮箱服务商",
+    # RULES.md, Contradictions: 贸易国 中国 / 运抵国 澳大利亚 kept as given; the tool says what the fields mean.
+    "贸易国（中国）与运抵国（澳大利亚）不同",
 )
 DOUBTS = ("核对", "校验", "不是真实", "填错", "是否正确", "请检查")
 
