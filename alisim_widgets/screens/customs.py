@@ -7,6 +7,7 @@ and the result lists their paths (``result.files``). The fee fields show their c
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -240,6 +241,7 @@ class CustomsScreen(Screen):
         self.notation = {fee: W.HTML() for fee in ("freight", "insurance", "misc")}
         self.documents = W.HTML()
         super().__init__(backend)
+        self.widget.children = (*self.widget.children, self.documents)  # below the button and its message
         self._group()
         for fee in self.notation:
             for key in (fee, f"{fee}_kind", "currency"):
@@ -279,9 +281,6 @@ class CustomsScreen(Screen):
             grouped += rows[start : start + len(fields)]
             start += len(fields)
         self.body.children = grouped
-
-    def _extra_widgets(self) -> list[W.Widget]:
-        return [self.documents]
 
     def _show_notation(self, fee: str) -> None:
         value = self.inputs[fee].value.strip()
@@ -371,6 +370,27 @@ def _doc_html(doc: Doc) -> str:
     return "".join(parts)
 
 
+_MIME = {
+    ".pdf": "application/pdf",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+_LINK_MAX_BYTES = 2 * 1024 * 1024  # a document is about 20 KB; a link carries the file inside the page
+
+
+def _download_link(path: Path, text: str) -> str:
+    """A link that downloads the file from the page itself: works in Voila, which has no file browser."""
+    try:
+        data = path.read_bytes() if path.stat().st_size <= _LINK_MAX_BYTES else None
+    except OSError:
+        data = None
+    if data is None:
+        return esc(text)
+    payload = base64.b64encode(data).decode("ascii")
+    mime = _MIME.get(path.suffix, "application/octet-stream")
+    return (f"<a download='{esc(path.name)}' href='data:{mime};base64,{payload}' style='color:#FF6A00'>"
+            f"⬇ {esc(text)}</a>")  # fmt: skip
+
+
 def documents_html(declaration: CustomsDeclaration, paths: list[Path]) -> str:
     """The files written and a preview of the four documents (every value escaped)."""
     titles = {stem: title for title, stem in DOC_FILES.values()}
@@ -378,12 +398,12 @@ def documents_html(declaration: CustomsDeclaration, paths: list[Path]) -> str:
     for path in paths:
         stem = path.name.split("_BG-")[0]
         kind = titles.get(stem, "可编辑表格（四个工作表）" if path.suffix == ".xlsx" else path.suffix)
-        items.append(f"<li>{esc(kind)}：<code>{esc(path)}</code></li>")
+        items.append(f"<li>{_download_link(path, kind)}　<code>{esc(path)}</code></li>")
     files = (
-        "<div class='alisim-help'>生成的文件（在左侧文件浏览器里打开，PDF 可直接打印）：</div>"
+        "<div class='alisim-help'>生成的文件（点击下载；在 JupyterLab 里也可以从左侧文件浏览器打开，PDF 可直接打印）：</div>"
         f"<ul style='margin:2px 0'>{''.join(items)}</ul>"
         if items
-        else "<div class='alisim-help'>单证文件不在这台电脑上了：再次点击“生成单证”即可重新生成。</div>"
+        else "<div class='alisim-help'>这份单证还没有文件（或文件已不在这台电脑上）：点击“生成单证”即可生成。</div>"
     )
     previews = "".join(_doc_html(doc) for doc in build_documents(declaration))
     return (

@@ -4,6 +4,7 @@ follow a new date range; 出口服务 generates the four customs documents of ta
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from PIL import Image, ImageOps
@@ -97,8 +98,13 @@ def test_customs_documents_in_the_browser(demo_page, artifacts):
     files = docs.locator("ul").inner_text()
     for title, stem in (("报关草单", "declaration"), ("合同", "contract"), ("商业发票", "invoice"),
                         ("装箱单", "packing_list")):  # fmt: skip
-        assert re.search(rf"{title}：\S*/{stem}_BG-0002_CN62302095206141\.pdf", files), files
+        assert re.search(rf"{title}\s+\S*/{stem}_BG-0002_CN62302095206141\.pdf", files), files
     assert "customs_docs_BG-0002_CN62302095206141.xlsx" in files
+    with page.expect_download() as info:  # Voila has no file browser: the link carries the file
+        docs.locator("a[download]", has_text="报关草单").click()
+    download = info.value
+    assert download.suggested_filename == "declaration_BG-0002_CN62302095206141.pdf"
+    assert Path(download.path()).read_bytes().startswith(b"%PDF-")
 
     docs.locator("summary", has_text="预览四份单证").click()
     preview = docs.locator("details")
@@ -117,6 +123,6 @@ def test_customs_documents_in_the_browser(demo_page, artifacts):
     assert "单证 BG-0002" in mine and "单证 BG-0001" in mine
     assert mine.index("单证 BG-0002") < mine.index("单证 BG-0001")  # newest first
     for title in ("报关草单", "合同", "商业发票", "装箱单"):
-        assert f"{title}：" in mine
+        assert f"⬇ {title}" in mine
     _screenshot(page, artifacts / "voila_10_my_documents.png")
     assert not (ROOT / "course" / "alisim_state.json").exists()  # the demo works in memory

@@ -157,3 +157,19 @@ def test_my_documents_page_shows_new_declarations_when_opened_again(backend, scr
     screen.fill(**FORM).submit()
     page.refresh()  # the demo's menu refreshes a page each time it is opened
     assert "BG-0001" in page.widget.children[1].value and "还没有生成过" not in page.widget.children[1].value
+
+
+def test_every_generated_file_downloads_from_the_page(screen):
+    """Voila has no file browser: each document is a link that carries the file itself."""
+    import base64
+    import re
+
+    result = screen.fill(**FORM).submit()
+    links = dict(
+        re.findall(r"<a download='([^']+)' href='data:[^;]+;base64,([^']+)'", screen.documents.value)
+    )
+    assert sorted(links) == sorted(p.name for p in result.files)
+    for path in result.files:
+        assert base64.b64decode(links[path.name]) == path.read_bytes()
+    children = list(screen.widget.children)
+    assert children.index(screen.documents) > children.index(screen.status)  # below the button's message
