@@ -185,6 +185,17 @@ def _in_kernel() -> bool:
     return get_ipython() is not None
 
 
+_PERIOD = (
+    Field("start", "开始日期", "date", True, placeholder="2022-09-01", help=f"数据范围 {START} 至 {END}"),
+    Field("end", "结束日期", "date", True, placeholder="2022-09-30"),
+)
+# A page shows only the filters it applies (流量来源 is not filtered by source, 买家国家 not by country).
+_FILTER_FIELDS = {
+    "source": Field("source", "流量来源", "select", options=(_ALL, *SOURCES)),
+    "country": Field("country", "买家国家", "select", options=(_ALL, *(c for c, _ in COUNTRIES))),
+}
+
+
 class _DataPage(Screen):
     """A 数据管家 page: a period and filters (the form), KPI cards, a chart, a table, CSV downloads."""
 
@@ -194,12 +205,7 @@ class _DataPage(Screen):
     filters: tuple[str, ...] = ("source", "country")
     chart_height = 360
 
-    fields = (
-        Field("start", "开始日期", "date", True, placeholder="2022-09-01", help=f"数据范围 {START} 至 {END}"),
-        Field("end", "结束日期", "date", True, placeholder="2022-09-30"),
-        Field("source", "流量来源", "select", options=(_ALL, *SOURCES)),
-        Field("country", "买家国家", "select", options=(_ALL, *(c for c, _ in COUNTRIES))),
-    )
+    fields = (*_PERIOD, _FILTER_FIELDS["source"], _FILTER_FIELDS["country"])
 
     def __init__(self, backend: Backend) -> None:
         self.cards = W.HTML()
@@ -219,7 +225,7 @@ class _DataPage(Screen):
         )
         self.last_frame: Any = None
         self.last_figure: Any = None
-        self.fill(start=_DEFAULT_START, end=END, source=_ALL, country=_ALL)
+        self.fill(start=_DEFAULT_START, end=END, **dict.fromkeys(self.filters, _ALL))
         self.submit()  # the page opens on the last month's data, charts drawn
 
     def _header(self) -> W.HTML:
@@ -315,7 +321,11 @@ class DataOverviewPage(_DataPage):
             x=frame.index, y=frame["inquiries"], name="询盘", yaxis="y2", line=dict(color="#2ca02c")
         )
         fig.update_layout(
-            yaxis=dict(title="曝光"), yaxis2=dict(title="点击 / 询盘", overlaying="y", side="right")
+            xaxis=dict(tickformat="%m-%d"),
+            yaxis=dict(title="曝光", rangemode="tozero"),
+            yaxis2=dict(
+                title="点击 / 询盘", overlaying="y", side="right", rangemode="tozero", showgrid=False
+            ),
         )
         return self._layout(fig, f"每日趋势 {start} 至 {end}")
 
@@ -328,6 +338,7 @@ class TrafficSourcesPage(_DataPage):
     by = "source"
     bar_column = "visitors"
     filters = ("country",)
+    fields = (*_PERIOD, _FILTER_FIELDS["country"])
 
     def arrange(self, frame: Any) -> Any:
         frame = frame.sort_values("visitors", ascending=False)
@@ -344,7 +355,9 @@ class TrafficSourcesPage(_DataPage):
         fig.add_trace(
             go.Bar(x=list(frame.index), y=frame["inquiry_rate"], marker_color=ORANGE, showlegend=False), 1, 2
         )
-        return self._layout(fig, f"流量来源 {start} 至 {end}")
+        fig = self._layout(fig, f"流量来源 {start} 至 {end}")
+        fig.update_layout(margin=dict(t=90))  # the chart's title above the two subplot titles
+        return fig
 
 
 class ProductAnalysisPage(_DataPage):
@@ -410,6 +423,7 @@ class BuyerCountriesPage(_DataPage):
     by = "country"
     bar_column = "visitors"
     filters = ("source",)
+    fields = (*_PERIOD, _FILTER_FIELDS["source"])
 
     def arrange(self, frame: Any) -> Any:
         frame = frame.sort_values("visitors", ascending=False)

@@ -175,3 +175,22 @@ def test_ids_typed_on_one_line_and_an_empty_query(backend):
     words = KeywordAnalysisPage(backend)
     empty = words.fill(source="推荐").submit()  # 推荐 rows carry no search word
     assert result.ok and empty.ok and empty.data.empty and "没有符合条件的数据" in empty.message
+
+
+@pytest.mark.parametrize(
+    ("page_class", "shown", "hidden"),
+    [
+        (DataOverviewPage, {"source", "country"}, set()),
+        (TrafficSourcesPage, {"country"}, {"source"}),  # the page splits by source: no source filter
+        (BuyerCountriesPage, {"source"}, {"country"}),  # the page splits by country: no country filter
+    ],
+)
+def test_a_page_offers_only_the_filters_it_applies(backend, page_class, shown, hidden):
+    page = page_class(backend)
+    filters = set(page.inputs) - {"start", "end"}
+    assert filters == shown and not filters & hidden
+    for key in shown:  # each offered filter changes what the page shows
+        options = [v for _label, v in page.inputs[key].options if v not in (None, "全部")]
+        before = page.cards.value
+        assert page.fill(**{key: options[0]}).submit().ok
+        assert page.cards.value != before, key
