@@ -12,6 +12,23 @@ P4P rows), with the columns of :data:`TRAFFIC_COLUMNS`; ``products`` (:data:`PRO
 ``keywords`` (:data:`KEYWORD_COLUMNS`), ``countries`` (:data:`COUNTRY_COLUMNS`).
 
 numpy and pandas are imported inside the functions that need them: the simulator loads without them.
+
+Which versions give the same data. The numbers come from ``numpy.random.default_rng`` (the PCG64 bit
+generator, seeded from a SHA-256 of the seed) and these ``Generator`` methods: ``lognormal``, ``normal``,
+``standard_normal``, ``uniform``, ``random``, ``integers``, ``permutation``, ``choice`` (without
+replacement), ``multinomial``, ``poisson`` and ``binomial``. PCG64's raw stream never changes, but numpy
+promises the *methods'* streams only for the same build on the same machine (NEP 19 and the
+``numpy.random`` compatibility policy): a release may change a method's algorithm, and ``lognormal``,
+``poisson`` and ``binomial`` go through the C library's ``exp`` / ``log``, which may round the last digit
+differently on another platform and so flip a rounded or thresholded value now and then. Measured on
+Linux x86_64 with CPython 3.11: the frames (every column of all four tables), :func:`fingerprint` and the
+09.1.1–09.1.5 answers of the seeds ``alice``, ``bob``, ``screens`` and ``student`` are identical with
+numpy 1.23.5, 1.24.4, 1.25.2, 1.26.4, 2.0.2, 2.1.3, 2.2.6, 2.3.5 and 2.4.6, and pandas 2.0.3, 2.1.4,
+2.2.3, 2.3.3 and 3.1.1 (pandas only arranges numpy's numbers into frames). Older numpy was not checked
+(pandas 2 on CPython 3.11 needs numpy 1.23.2 or later), nor other platforms. ``tests/sim/test_data.py``
+keeps the digests of two seeds so that a numpy that draws other numbers fails there first; and whatever
+the versions, each store keeps the digest of the data the student saw, so grading refuses, visibly,
+to grade against data generated differently (``autograde/specs/p09_data.py``).
 """
 
 from __future__ import annotations
