@@ -176,13 +176,14 @@ def chart_bundle(fig: Any, fallback_html: str) -> dict[str, Any]:
     }
 
 
-def _in_kernel() -> bool:
-    """Whether a Jupyter kernel (or Voila) shows the output: plain Python (tests, scripts) has none."""
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover - IPython comes with ipywidgets
-        return False
-    return get_ipython() is not None
+def show_chart(output: W.Output, bundle: dict[str, Any]) -> None:
+    """Put ``bundle`` in ``output`` as its only output, through the widget's state.
+
+    Not ``with output: display(...)``: that routes the kernel's messages by the running cell, and a page built
+    inside a cell (every page draws its first chart in its constructor) then confuses clients that follow
+    the routing (nbclient waited out its timeout on it). The state is the same everywhere, kernel or not.
+    """
+    output.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
 
 
 _PERIOD = (
@@ -261,12 +262,7 @@ class _DataPage(Screen):
         self.table.value = table_html(frame)
         self.downloads.value = ""
         self.last_figure = self.figure(frame, start, end)
-        if _in_kernel():  # outside a kernel there is nothing to show (and clear_output would print escapes)
-            self.chart.clear_output()
-            with self.chart:
-                from IPython.display import display
-
-                display(chart_bundle(self.last_figure, bars_html(frame, self.bar_column)), raw=True)
+        show_chart(self.chart, chart_bundle(self.last_figure, bars_html(frame, self.bar_column)))
         empty = "（没有符合条件的数据）" if frame.empty else ""
         return SubmitResult(True, message=f"{start} 至 {end} 的数据{empty}", data=frame)
 

@@ -412,14 +412,12 @@ class P4PWeekView:
             f"<th>花费（元）</th><th>平均点击花费（元）</th></tr>{rows}</table>"
             f"<div class='alisim-help'>一周合计花费 {total:.2f} 元</div>"
         )
-        self.chart.clear_output()
-        with self.chart:
-            from IPython.display import display
+        from .data import chart_bundle, show_chart  # plotly output with an HTML fallback
 
-            from .data import chart_bundle  # plotly's output with an HTML fallback (the demo has no renderer)
-
-            fallback = "<div class='alisim-help'>（这里没有装 plotly 的图表扩展，不显示图表：每天的数字见上表）</div>"
-            display(chart_bundle(week_figure(days, f"“{name}”一周模拟"), fallback), raw=True)
+        fallback = (
+            "<div class='alisim-help'>（这里没有装 plotly 的图表扩展，不显示图表：每天的数字见上表）</div>"
+        )
+        show_chart(self.chart, chart_bundle(week_figure(days, f"“{name}”一周模拟"), fallback))
         return days
 
     def _repr_mimebundle_(self, **kwargs: Any):

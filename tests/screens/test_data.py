@@ -194,3 +194,15 @@ def test_a_page_offers_only_the_filters_it_applies(backend, page_class, shown, h
         before = page.cards.value
         assert page.fill(**{key: options[0]}).submit().ok
         assert page.cards.value != before, key
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_the_chart_is_the_pages_output_with_a_fallback(backend, name):
+    """The chart is set as the Output widget's state (no output routing by cell): plotly's JSON and an HTML
+    bar chart for pages without plotly's renderer, replaced on every query."""
+    page = PAGES[name](backend)
+    (only,) = page.chart.outputs
+    assert set(only["data"]) == {"application/vnd.plotly.v1+json", "text/html"}
+    page.fill(start="2022-08-01", end="2022-08-15").submit()
+    (again,) = page.chart.outputs
+    assert again["data"]["application/vnd.plotly.v1+json"] != only["data"]["application/vnd.plotly.v1+json"]
