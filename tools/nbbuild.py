@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-__all__ = ["md", "code", "solution", "grade", "locked_md", "write"]
+__all__ = ["md", "code", "solution", "grade", "locked_md", "quiz", "write"]
 
 _NB = {"schema_version": 3}
 # A line break inside a Chinese paragraph would render as a space: join such lines.
@@ -75,3 +75,23 @@ def write(cells: list, path: str | Path, title: str) -> Path:
     nbformat.validate(nb)
     nbformat.write(nb, str(path))
     return path
+
+
+def quiz(qid: str) -> list:
+    """A knowledge check's three cells: its screen, the answer (a solution cell: not in the release), the grade.
+
+    The answer comes from the teacher's key (``tests/quiz_answers.py``): the package holds digests only.
+    """
+    from alisim_widgets.sim.quiz import QUESTIONS
+    from autograde import SPECS
+    from tests.quiz_answers import QUIZ_ANSWERS
+
+    answer = QUIZ_ANSWERS[qid]
+    if not QUESTIONS[qid].multiple:
+        answer = answer[0]
+    n = qid.split(".q")[1]
+    return [
+        code(f'aw.screen_for("{qid}", backend)'),
+        solution(f'aw.screen_for("{qid}", backend).fill(answer={answer!r}).submit()', f"q{n}_answer"),
+        grade(f'check("{qid}", backend)', f"q{n}_check", SPECS[qid].points),
+    ]

@@ -16,11 +16,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT))
 
-from nbbuild import code, grade, locked_md, md, solution, write  # noqa: E402
+from nbbuild import code, grade, locked_md, md, quiz, solution, write  # noqa: E402
 
-from alisim_widgets.sim.quiz import QUESTIONS  # noqa: E402
 from autograde import SPECS  # noqa: E402
-from tests.quiz_answers import QUIZ_ANSWERS  # noqa: E402
 
 SETUP = """
 # 第一步：打开本项目的模拟店铺（自动读取本文件夹里保存的进度）
@@ -80,16 +78,6 @@ def other_tasks() -> dict[str, str]:
 
 
 # --- knowledge checks ----------------------------------------------------------------------------------------
-def quiz(qid: str) -> list:
-    answer = QUIZ_ANSWERS[qid]  # the teacher's key: the specs hold digests only
-    if not QUESTIONS[qid].multiple:
-        answer = answer[0]
-    n = qid.split(".q")[1]
-    return [
-        code(f'aw.screen_for("{qid}", backend)'),
-        solution(f'aw.screen_for("{qid}", backend).fill(answer={answer!r}).submit()', f"q{n}_answer"),
-        grade(f'check("{qid}", backend)', f"q{n}_check", SPECS[qid].points),
-    ]
 
 
 def task_cells(task_id: str, statement: str, screen_var: str, answer: str) -> list:

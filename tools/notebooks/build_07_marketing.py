@@ -13,11 +13,10 @@ sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "tools" / "notebooks"))
 sys.path.insert(0, str(ROOT))
 
-from nbbuild import code, grade, locked_md, md, solution, write  # noqa: E402
+from nbbuild import code, grade, locked_md, md, quiz, solution, write  # noqa: E402
 
 from alisim_widgets.sim.quiz import QUESTIONS  # noqa: E402
 from autograde import SPECS  # noqa: E402
-from tests.quiz_answers import QUIZ_ANSWERS  # noqa: E402
 
 try:  # the P4P helper's cells (知识点 4–9 and 07.9.3–07.9.6)
     from p07_p4p_cells import P4P_TASKS, p4p_cells  # noqa: E402
@@ -179,18 +178,7 @@ MY_QUIZ = [q for q in QUIZ_IDS if int(q.split("q")[-1]) < 10]
 
 
 def quiz_cells(ids: list[str]) -> list:
-    cells = []
-    for qid in ids:
-        n = qid.split("q")[-1]
-        answer = QUIZ_ANSWERS[qid]  # the teacher's key: the specs hold digests only
-        if not QUESTIONS[qid].multiple:
-            answer = answer[0]
-        cells.append(code(f'aw.screen_for("{qid}", backend)'))
-        cells.append(
-            solution(f'aw.screen_for("{qid}", backend).fill(answer={answer!r}).submit()', f"q{n}_answer")
-        )
-        cells.append(grade(f'check("{qid}", backend)', f"q{n}_check", SPECS[qid].points))
-    return cells
+    return [cell for qid in ids for cell in quiz(qid)]
 
 
 def task_cells(task_id: str) -> list:

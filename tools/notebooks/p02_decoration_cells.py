@@ -12,11 +12,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from nbbuild import code, grade, locked_md, md, solution  # noqa: E402
+from nbbuild import code, grade, locked_md, md, quiz, solution  # noqa: E402
 
-from alisim_widgets.sim.quiz import QUESTIONS  # noqa: E402
 from autograde import SPECS  # noqa: E402
-from tests.quiz_answers import QUIZ_ANSWERS  # noqa: E402
 
 __all__ = ["decoration_cells", "DECORATION_TASKS"]
 
@@ -130,15 +128,9 @@ result
 
 def decoration_cells() -> list:
     """Knowledge 4, the decoration task 02.4.1 (screen, self-check, answer, grade) and its quiz."""
-    qid = "02.q9"
-    answer = QUIZ_ANSWERS[qid]  # the teacher's key: the specs hold digests only
-    if not QUESTIONS[qid].multiple:
-        answer = answer[0]
     return [
         md(KNOWLEDGE),
-        code(f'aw.screen_for("{qid}", backend)'),
-        solution(f'aw.screen_for("{qid}", backend).fill(answer={answer!r}).submit()', "q9_answer"),
-        grade(f'check("{qid}", backend)', "q9_check", SPECS[qid].points),
+        *quiz("02.q9"),
         locked_md(TASK, "task_02_4_1"),
         code('decoration = aw.screen_for("02.4.1", backend)\ndecoration'),
         code('SelfCheck(backend, "02.4.1")'),

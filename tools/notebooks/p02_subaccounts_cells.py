@@ -11,11 +11,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from nbbuild import code, grade, locked_md, md, solution  # noqa: E402
+from nbbuild import code, grade, locked_md, md, quiz, solution  # noqa: E402
 
-from alisim_widgets.sim.quiz import QUESTIONS  # noqa: E402
 from autograde import SPECS  # noqa: E402
-from tests.quiz_answers import QUIZ_ANSWERS  # noqa: E402
 
 __all__ = ["subaccount_cells", "SUBACCOUNT_QUIZ", "SUBACCOUNT_TASKS"]
 
@@ -117,15 +115,7 @@ if not any(s.email == "15826947@qq.com" for s in backend.state.sub_accounts):
 
 
 def _quiz(qid: str) -> list:
-    answer = QUIZ_ANSWERS[qid]  # the teacher's key: the specs hold digests only
-    if not QUESTIONS[qid].multiple:
-        answer = answer[0]
-    n = qid.split(".q")[1]
-    return [
-        code(f'aw.screen_for("{qid}", backend)'),
-        solution(f'aw.screen_for("{qid}", backend).fill(answer={answer!r}).submit()', f"q{n}_answer"),
-        grade(f'check("{qid}", backend)', f"q{n}_check", SPECS[qid].points),
-    ]
+    return quiz(qid)
 
 
 def subaccount_cells() -> list:

@@ -11,11 +11,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from nbbuild import code, grade, locked_md, md, solution  # noqa: E402
+from nbbuild import code, grade, locked_md, md, quiz, solution  # noqa: E402
 
-from alisim_widgets.sim.quiz import QUESTIONS  # noqa: E402
 from autograde import SPECS  # noqa: E402
-from tests.quiz_answers import QUIZ_ANSWERS  # noqa: E402
 
 __all__ = ["p4p_cells", "P4P_TASKS", "P4P_QUIZ"]
 
@@ -238,18 +236,7 @@ week
 
 
 def _quiz_cells(ids: list[str]) -> list:
-    cells = []
-    for qid in ids:
-        n = qid.split("q")[-1]
-        answer = QUIZ_ANSWERS[qid]  # the teacher's key: the specs hold digests only
-        if not QUESTIONS[qid].multiple:
-            answer = answer[0]
-        cells.append(code(f'aw.screen_for("{qid}", backend)'))
-        cells.append(
-            solution(f'aw.screen_for("{qid}", backend).fill(answer={answer!r}).submit()', f"q{n}_answer")
-        )
-        cells.append(grade(f'check("{qid}", backend)', f"q{n}_check", SPECS[qid].points))
-    return cells
+    return [cell for qid in ids for cell in quiz(qid)]
 
 
 def _task_cells(task_id: str) -> list:
