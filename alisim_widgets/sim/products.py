@@ -674,34 +674,13 @@ class ProductsArea:
         if not rows:
             errors.add("price_tiers", "请至少设置一档价格（最小起订量和 FOB 单价）", "required")
             return None
-        if len(rows) > rules.PRICE_TIERS_MAX:
-            errors.add("price_tiers", f"阶梯价格最多 {rules.PRICE_TIERS_MAX} 档（当前 {len(rows)}）", "max_n")
+        ladder = validate.price_ladder(
+            errors, "price_tiers", label, rows, max_n=rules.PRICE_TIERS_MAX, qty_name="起订量",
+            max_qty=_MAX_QTY, max_price=_MAX_PRICE,
+        )  # fmt: skip
+        if ladder is None:
             return None
-        tiers: list[PriceTier] = []
-        for i, (qty, price) in enumerate(rows, 1):
-            sub = FieldErrors()
-            q = validate.integer(
-                sub, "price_tiers", f"第 {i} 档的起订量", qty, min_value=1, max_value=_MAX_QTY
-            )
-            p = validate.decimal(
-                sub, "price_tiers", f"第 {i} 档的单价", price, min_value=0.01, max_value=_MAX_PRICE
-            )
-            if sub:
-                errors.add("price_tiers", "；".join(e.message for e in sub.errors), "number")
-                return None
-            tiers.append(PriceTier(min_qty=q, price_usd=float(p)))
-        for a, b in zip(tiers, tiers[1:], strict=False):
-            if b.min_qty <= a.min_qty:
-                errors.add("price_tiers", f"起订量要逐档增加（{a.min_qty} 之后是 {b.min_qty}）", "tier_qty")
-                return None
-            if b.price_usd >= a.price_usd:
-                errors.add(
-                    "price_tiers",
-                    f"买得越多单价要越低（≥{b.min_qty} 的单价 {b.price_usd:g} 不低于 {a.price_usd:g}）",
-                    "tier_price",
-                )
-                return None
-        return tiers
+        return [PriceTier(min_qty=q, price_usd=price) for q, price in ladder]
 
     def _price_range(self, errors: FieldErrors, value: Any) -> tuple[float | None, float | None]:
         label = PRODUCT_LABELS["price_range"]

@@ -535,38 +535,13 @@ class RfqArea:
         if not rows:
             errors.add("price_tiers", f"请填写{label}：至少一档（最小采购数, 单价）", "required")
             return None
-        if len(rows) > rules.RFQ_PRICE_TIERS_MAX:
-            errors.add(
-                "price_tiers", f"{label}最多 {rules.RFQ_PRICE_TIERS_MAX} 档（当前 {len(rows)}）", "max_n"
-            )
+        ladder = validate.price_ladder(
+            errors, "price_tiers", label, rows, max_n=rules.RFQ_PRICE_TIERS_MAX, qty_name="最小采购数",
+            max_qty=_MAX_QTY, max_price=_MAX_PRICE,
+        )  # fmt: skip
+        if ladder is None:
             return None
-        tiers = []
-        for i, (qty, price) in enumerate(rows, 1):
-            sub = FieldErrors()
-            q = validate.integer(
-                sub, "price_tiers", f"第 {i} 档的最小采购数", qty, min_value=1, max_value=_MAX_QTY
-            )
-            p = validate.decimal(
-                sub, "price_tiers", f"第 {i} 档的单价", price, min_value=0.01, max_value=_MAX_PRICE
-            )
-            if sub:
-                errors.add("price_tiers", "；".join(e.message for e in sub.errors), "number")
-                return None
-            tiers.append(QuoteTier(min_qty=q, price=float(p)))
-        for a, b in zip(tiers, tiers[1:], strict=False):
-            if b.min_qty <= a.min_qty:
-                errors.add(
-                    "price_tiers", f"最小采购数要逐档增加（{a.min_qty} 之后是 {b.min_qty}）", "tier_qty"
-                )
-                return None
-            if b.price >= a.price:
-                errors.add(
-                    "price_tiers",
-                    f"采购越多单价要越低（{b.min_qty} 起的单价 {b.price:g} 不低于 {a.price:g}）",
-                    "tier_price",
-                )
-                return None
-        return tiers
+        return [QuoteTier(min_qty=q, price=price) for q, price in ladder]
 
     def _several(self, errors: FieldErrors, key: str, value: Any, options: tuple[str, ...], min_n: int):
         if isinstance(value, str):

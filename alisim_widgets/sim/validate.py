@@ -14,6 +14,7 @@ from typing import Any
 from .errors import FieldErrors
 
 __all__ = [
+    "price_ladder",
     "text",
     "optional_text",
     "choice",
@@ -276,3 +277,42 @@ def password(errors: FieldErrors, key: str, label: str, value: Any) -> str | Non
         errors, key, label, value, min_len=PASSWORD_MIN, max_len=PASSWORD_MAX, allowed=PASSWORD_CHARS,
         allowed_desc="英文字母、数字和 !@#$%^&*._-+=?~ 等符号",
     )  # fmt: skip
+
+
+def price_ladder(
+    errors: FieldErrors,
+    key: str,
+    label: str,
+    rows: list[Any],
+    *,
+    max_n: int,
+    qty_name: str,
+    max_qty: int,
+    max_price: float,
+) -> list[tuple[int, float]] | None:
+    """A ladder of (minimum quantity, unit price) rows: at most ``max_n``, quantities rising, prices falling.
+
+    Products (阶梯价格) and RFQ quotes use the same rule; the first problem found is the one reported.
+    """
+    if len(rows) > max_n:
+        errors.add(key, f"{label}最多 {max_n} 档（当前 {len(rows)}）", "max_n")
+        return None
+    ladder: list[tuple[int, float]] = []
+    for i, (qty, price) in enumerate(rows, 1):
+        sub = FieldErrors()
+        q = integer(sub, key, f"第 {i} 档的{qty_name}", qty, min_value=1, max_value=max_qty)
+        p = decimal(sub, key, f"第 {i} 档的单价", price, min_value=0.01, max_value=max_price)
+        if sub:
+            errors.add(key, "；".join(e.message for e in sub.errors), "number")
+            return None
+        ladder.append((q, float(p)))
+    for (qty_a, price_a), (qty_b, price_b) in zip(ladder, ladder[1:], strict=False):
+        if qty_b <= qty_a:
+            errors.add(key, f"{qty_name}要逐档增加（{qty_a} 之后是 {qty_b}）", "tier_qty")
+            return None
+        if price_b >= price_a:
+            errors.add(
+                key, f"买得越多单价要越低（{qty_b} 起的单价 {price_b:g} 不低于 {price_a:g}）", "tier_price"
+            )
+            return None
+    return ladder
