@@ -136,7 +136,29 @@ class _RtsPicker:
         return [row.product_id for row in self.rows if row.children[0].value]
 
 
-class CouponScreen(Screen):
+class _RtsFieldMixin:
+    """Put before :class:`Screen`: the ``rts`` field kind, a picker of the store's RTS products (``self._rts``)."""
+
+    def make_input(self, f: Field) -> W.Widget:
+        if f.kind == "rts":
+            self._picker = _RtsPicker(self._rts)  # type: ignore[attr-defined]
+            return self._picker.widget
+        return super().make_input(f)  # type: ignore[misc]
+
+    def _set(self, f: Field, widget: W.Widget, value: Any) -> None:
+        if f.kind == "rts":
+            self._picker.set(value)
+        else:
+            super()._set(f, widget, value)  # type: ignore[misc]
+
+    def values(self) -> dict[str, Any]:
+        return {
+            f.key: self._picker.get() if f.kind == "rts" else self.inputs[f.key].value  # type: ignore[attr-defined]
+            for f in self.fields  # type: ignore[attr-defined]
+        }
+
+
+class CouponScreen(_RtsFieldMixin, Screen):
     """创建优惠券: 基本信息, 高级信息, 产品信息 in one form (满减券 of task 07.2.5 or 满折券)."""
 
     title = "创建优惠券"
@@ -193,24 +215,6 @@ class CouponScreen(Screen):
             self.manage_status,
         ]
         self._render_list()
-
-    def make_input(self, f: Field) -> W.Widget:
-        if f.kind == "rts":
-            self._picker = _RtsPicker(self._rts)
-            return self._picker.widget
-        return super().make_input(f)
-
-    def _set(self, f: Field, widget: W.Widget, value: Any) -> None:
-        if f.kind == "rts":
-            self._picker.set(value)
-        else:
-            super()._set(f, widget, value)
-
-    def values(self) -> dict[str, Any]:
-        out = {}
-        for f in self.fields:
-            out[f.key] = self._picker.get() if f.kind == "rts" else self.inputs[f.key].value
-        return out
 
     def _apply(self, values: dict[str, Any]) -> Any:
         return self.backend.coupons.create_coupon(values)
@@ -291,7 +295,7 @@ class PercentCouponScreen(CouponScreen):
     coupon_type = "满折券"
 
 
-class DiscountScreen(Screen):
+class DiscountScreen(_RtsFieldMixin, Screen):
     """折扣营销 (直接限时折扣) of task 07.2.6: name, period, audience, products with stock, discount."""
 
     title = "折扣营销"
@@ -327,23 +331,6 @@ class DiscountScreen(Screen):
             self.manage_status,
         ]
         self._render_list()
-
-    def make_input(self, f: Field) -> W.Widget:
-        if f.kind == "rts":
-            self._picker = _RtsPicker(self._rts)
-            return self._picker.widget
-        return super().make_input(f)
-
-    def _set(self, f: Field, widget: W.Widget, value: Any) -> None:
-        if f.kind == "rts":
-            self._picker.set(value)
-        else:
-            super()._set(f, widget, value)
-
-    def values(self) -> dict[str, Any]:
-        return {
-            f.key: self._picker.get() if f.kind == "rts" else self.inputs[f.key].value for f in self.fields
-        }
 
     def _apply(self, values: dict[str, Any]) -> Any:
         return self.backend.coupons.create_discount(values)
