@@ -1,7 +1,8 @@
 """Voila time to first widget: the demo as the README serves it vs a stock one-widget page.
 
 - demo: ``bash scripts/demo.sh`` (course/demo.ipynb, the course template, kernels preheated: a pool of kernels
-  that have already run the notebook waits for visitors);
+  that have already run the notebook waits for visitors; the page draws with the template's one prebuilt
+  script, frontend/demo, instead of Voila's JupyterLab-based frontend);
 - baseline: stock ``voila button.ipynb`` (no options, no repository config), a notebook holding one
   ``ipywidgets.Button``: the kernel starts when the visitor arrives.
 

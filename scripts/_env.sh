@@ -21,4 +21,13 @@ install_course() {  # $1: extras, e.g. "" or "[test]"
       | { grep -v "WARNING: Location" || true; }
     touch "$stamp"
   fi
+  demo_assets
+}
+demo_assets() {
+  # plotly.js for the charts on the Voila pages (the alisim template's alisim-demo.js loads it on the first
+  # chart), copied from the installed plotly package: the figures and the library that draws them are always
+  # the same release. Not in git (4.8 MB, and it follows the installed plotly).
+  local src dest="$ROOT/share/jupyter/voila/templates/alisim/static/plotly.min.js"
+  src="$("$VENV_PY" -c 'import importlib.util as u, os; print(os.path.join(u.find_spec("plotly").submodule_search_locations[0], "package_data", "plotly.min.js"))')"
+  cmp -s "$src" "$dest" || cp "$src" "$dest"
 }

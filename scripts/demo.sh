@@ -14,11 +14,8 @@
 # root, and preheating a folder of course notebooks would run them all at start-up. A classroom opening the
 # demo together can ask for a bigger pool: ALISIM_DEMO_POOL=10 bash scripts/demo.sh (each waiting kernel holds
 # about 90 MB; voila refuses a second --pool_size on the command line, hence the variable).
-# The page loads only the lab extensions the demo draws with: the two that draw ipywidgets and plotly's renderer
-# (数据管家 and the 外贸直通车 week are interactive charts; it adds about 0.2 s to the first widget, measured).
-# Every other extension installed in the environment (anywidget, nbgrader) costs a visitor load time and the demo
-# shows none of it. An allowlist, not voila.json's denylist, so a newly installed extension does not slow the demo.
-DEMO_EXTENSIONS='["@jupyter-widgets/jupyterlab-manager","@voila-dashboards/widgets-manager8","jupyterlab-plotly"]'
+# The page draws with one prebuilt script (the template's alisim-demo.js, from frontend/demo), not with Voila's
+# JupyterLab-based frontend and its lab extensions: the first widget appears about as soon as the page arrives.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -26,6 +23,8 @@ if [ ! -x .venv/bin/voila ]; then
   echo "没有找到 .venv/bin/voila：请先运行 bash scripts/start.sh 安装课程。" >&2
   exit 1
 fi
+source "$ROOT/scripts/_env.sh"
+demo_assets
 export JUPYTER_PATH="$ROOT/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
 exec "$ROOT/.venv/bin/voila" --template=alisim --preheat_kernel=True --pool_size="${ALISIM_DEMO_POOL:-2}" \
-  --VoilaConfiguration.extension_allowlist="$DEMO_EXTENSIONS" "$ROOT/course/demo.ipynb" "$@"
+  "$ROOT/course/demo.ipynb" "$@"

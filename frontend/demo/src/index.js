@@ -1,0 +1,70 @@
+// The demo page's whole script. Voila's server renders the notebook in a preheated kernel and sends the page
+// with each output as <script type="application/vnd.voila.cell-output+json">; this bundle connects to that
+// kernel, fetches the widgets' states in one request and draws every output in place.
+import { KernelConnection } from '@jupyterlab/services/lib/kernel/default';
+import { ServerConnection } from '@jupyterlab/services/lib/serverconnection';
+import { RenderMimeRegistry, standardRendererFactories } from '@jupyterlab/rendermime';
+import { OutputArea, OutputAreaModel } from '@jupyterlab/outputarea';
+import { Widget } from '@lumino/widgets';
+import { MessageLoop } from '@lumino/messaging';
+import '@fortawesome/fontawesome-free/css/all.min.css';
+import '@fortawesome/fontawesome-free/css/v4-shims.min.css';
+import '@jupyter-widgets/controls/css/widgets-base.css';
+import { DemoWidgetManager } from './manager';
+import { plotlyRendererFactory } from './plotly';
+import './style.css';
+
+const OUTPUT_SCRIPT = 'script[type="application/vnd.voila.cell-output+json"]';
+
+function showCells() {
+  // voila's page keeps the cells hidden behind a spinner until a frontend says it is ready (window.themeLoaded).
+  window.themeLoaded = true;
+  document.getElementById('loading')?.remove();
+  const cells = document.getElementById('rendered_cells');
+  if (cells) {
+    cells.style.display = '';
+  }
+}
+
+function drawOutputs(rendermime) {
+  const areas = [];
+  for (const script of document.querySelectorAll(OUTPUT_SCRIPT)) {
+    const model = new OutputAreaModel({ trusted: true });
+    model.fromJSON([JSON.parse(script.textContent)]);
+    const area = new OutputArea({ model, rendermime });
+    Widget.attach(area, script.parentElement, script);
+    script.remove();
+    areas.push(area);
+  }
+  window.addEventListener('resize', () => {
+    for (const area of areas) {
+      MessageLoop.sendMessage(area, Widget.ResizeMessage.UnknownSize);
+    }
+  });
+}
+
+async function main() {
+  performance.mark('alisim:start');
+  const config = JSON.parse(document.getElementById('jupyter-config-data').textContent);
+  const serverSettings = ServerConnection.makeSettings({ baseUrl: config.baseUrl, appendToken: false });
+  const kernel = new KernelConnection({
+    model: { id: config.kernelId, name: 'python3' },
+    serverSettings,
+    handleComms: true,
+  });
+  const rendermime = new RenderMimeRegistry({ initialFactories: standardRendererFactories });
+  rendermime.addFactory(plotlyRendererFactory(`${config.fullStaticUrl}/plotly.min.js`), 0);
+  const manager = new DemoWidgetManager(kernel, rendermime);
+  window.alisimDemo = { kernel, manager };
+  showCells();
+  try {
+    await manager.loadFromKernel();
+  } catch (error) {
+    console.error('alisim: could not load the widgets from the kernel:', error);
+  }
+  performance.mark('alisim:states');
+  drawOutputs(rendermime);
+  performance.mark('alisim:drawn');
+}
+
+main();
