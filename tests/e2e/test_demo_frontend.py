@@ -14,6 +14,7 @@ voila, the alisim template):
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 import nbformat
@@ -116,3 +117,32 @@ def test_icons_and_loading_stay_on_the_voila_server(frontend_page):
     assert scripts == ["alisim-demo.js", "plotly.min.js"], scripts
     errors = [m for m in console if m.startswith(("error", "pageerror"))]
     assert errors == [], errors
+
+
+def test_a_lost_kernel_connection_is_said_on_the_page(frontend_page, browser):
+    """The page's websocket to its kernel is cut (and every reconnection refused): the visitor is told, in
+    Chinese, that the connection is lost and to reload, instead of widgets that silently stop answering."""
+    _page, url, *_ = frontend_page
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    relayed, cut = [], []
+
+    def relay(ws):
+        if cut:
+            ws.close()
+            return
+        ws.connect_to_server()
+        relayed.append(ws)
+
+    try:
+        page.route_web_socket(re.compile(r"/api/kernels/"), relay)
+        page.goto(f"{url}/voila/render/frontend.ipynb", timeout=LOAD_TIMEOUT)
+        page.get_by_role("button", name="说一句").wait_for(timeout=LOAD_TIMEOUT)
+        assert page.locator("#alisim-notice").count() == 0
+        cut.append(True)
+        for ws in relayed:
+            ws.close()
+        page.locator("#alisim-notice", has_text="连接断开").wait_for(timeout=30_000)
+        assert "请刷新页面" in page.locator("#alisim-notice").inner_text()
+    finally:
+        context.close()

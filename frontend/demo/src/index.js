@@ -15,6 +15,7 @@ import { plotlyRendererFactory } from './plotly';
 import './style.css';
 
 const OUTPUT_SCRIPT = 'script[type="application/vnd.voila.cell-output+json"]';
+const SLOW_CONNECT_MS = 10_000;
 
 function showCells() {
   // voila's page keeps the cells hidden behind a spinner until a frontend says it is ready (window.themeLoaded).
@@ -43,6 +44,44 @@ function drawOutputs(rendermime) {
   });
 }
 
+// A line at the top of the page when the kernel cannot be reached: without a kernel the widgets cannot work, and
+// a visitor should know to reload rather than wait.
+function notice(text) {
+  let line = document.getElementById('alisim-notice');
+  if (text === null) {
+    line?.remove();
+    return;
+  }
+  if (!line) {
+    line = document.createElement('div');
+    line.id = 'alisim-notice';
+    line.setAttribute('role', 'status');
+    document.body.prepend(line);
+  }
+  line.textContent = text;
+}
+
+function watchKernel(kernel) {
+  const slow = setTimeout(() => notice('正在连接内核……如果一直停在这里，请刷新页面。'), SLOW_CONNECT_MS);
+  let wasConnected = false;
+  kernel.connectionStatusChanged.connect((_, status) => {
+    if (status === 'connected') {
+      wasConnected = true;
+      clearTimeout(slow);
+      notice(null);
+    } else if (status === 'connecting' && wasConnected) {
+      notice('与内核的连接断开了，正在重新连接……如果一直这样，请刷新页面。');
+    } else if (status === 'disconnected') {
+      notice('无法连接内核：请刷新页面。');
+    }
+  });
+  kernel.statusChanged.connect((_, status) => {
+    if (status === 'dead') {
+      notice('内核已经停止：请刷新页面。');
+    }
+  });
+}
+
 async function main() {
   performance.mark('alisim:start');
   const config = JSON.parse(document.getElementById('jupyter-config-data').textContent);
@@ -51,7 +90,10 @@ async function main() {
     model: { id: config.kernelId, name: 'python3' },
     serverSettings,
     handleComms: true,
+    // Voila refuses create_subshell_request (not on its allowed list): comms stay on the kernel's main shell.
+    commsOverSubshells: 'disabled',
   });
+  watchKernel(kernel);
   const rendermime = new RenderMimeRegistry({ initialFactories: standardRendererFactories });
   rendermime.addFactory(plotlyRendererFactory(`${config.fullStaticUrl}/plotly.min.js`), 0);
   const manager = new DemoWidgetManager(kernel, rendermime);
