@@ -14,6 +14,9 @@
 # root, and preheating a folder of course notebooks would run them all at start-up. A classroom opening the
 # demo together can ask for a bigger pool: ALISIM_DEMO_POOL=10 bash scripts/demo.sh (each waiting kernel holds
 # about 90 MB; voila refuses a second --pool_size on the command line, hence the variable).
+# A visitor's kernel ends when they leave the page (the page asks voila to shut it down); a kernel whose page
+# vanished without saying so (a crashed browser, a sleeping laptop) is culled after an hour without a
+# connection or activity. Waiting pool kernels are never culled (voila's pool protects them).
 # The page draws with one prebuilt script (the template's alisim-demo.js, from frontend/demo), not with Voila's
 # JupyterLab-based frontend and its lab extensions: the first widget appears about as soon as the page arrives.
 set -euo pipefail
@@ -27,4 +30,5 @@ source "$ROOT/scripts/_env.sh"
 demo_assets
 export JUPYTER_PATH="$ROOT/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
 exec "$ROOT/.venv/bin/voila" --template=alisim --preheat_kernel=True --pool_size="${ALISIM_DEMO_POOL:-2}" \
+  --MappingKernelManager.cull_idle_timeout=3600 --MappingKernelManager.cull_interval=300 \
   "$ROOT/course/demo.ipynb" "$@"

@@ -14,7 +14,9 @@ voila, the alisim template):
 
 from __future__ import annotations
 
+import json
 import re
+import time
 from urllib.parse import urlparse
 
 import nbformat
@@ -56,23 +58,35 @@ CELLS = [
 
 
 @pytest.fixture(scope="module")
-def frontend_page(tmp_path_factory, browser):
+def frontend_server(tmp_path_factory):
+    """Standalone voila with the alisim template serving the test notebook; yields (url, log path)."""
     folder = tmp_path_factory.mktemp("frontend")
     nb = new_notebook(cells=[new_markdown_cell("# 前端测试页"), *map(new_code_cell, CELLS)])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(nb, folder / "frontend.ipynb")
     with standalone_voila(folder, folder / "voila.log") as url:
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-        page = context.new_page()
-        page.set_default_timeout(30_000)
-        requests, console = [], []
-        page.on("request", lambda r: requests.append(r.url))
-        page.on("console", lambda m: console.append(f"{m.type}: {m.text}"))
-        page.on("pageerror", lambda e: console.append(f"pageerror: {e}"))
-        page.goto(f"{url}/voila/render/frontend.ipynb", timeout=LOAD_TIMEOUT)
-        page.get_by_role("button", name="说一句").wait_for(timeout=LOAD_TIMEOUT)
-        yield page, url, requests, console
-        context.close()
+        yield url, folder / "voila.log"
+
+
+def _open(browser, url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    return context, page
+
+
+@pytest.fixture(scope="module")
+def frontend_page(frontend_server, browser):
+    url, _log = frontend_server
+    context, page = _open(browser, url)
+    requests, console = [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: console.append(f"{m.type}: {m.text}"))
+    page.on("pageerror", lambda e: console.append(f"pageerror: {e}"))
+    page.goto(f"{url}/voila/render/frontend.ipynb", timeout=LOAD_TIMEOUT)
+    page.get_by_role("button", name="说一句").wait_for(timeout=LOAD_TIMEOUT)
+    yield page, url, requests, console
+    context.close()
 
 
 def test_every_output_is_drawn_in_place(frontend_page):
@@ -123,8 +137,7 @@ def test_a_lost_kernel_connection_is_said_on_the_page(frontend_page, browser):
     """The page's websocket to its kernel is cut (and every reconnection refused): the visitor is told, in
     Chinese, that the connection is lost and to reload, instead of widgets that silently stop answering."""
     _page, url, *_ = frontend_page
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    page = context.new_page()
+    context, page = _open(browser, url)
     relayed, cut = [], []
 
     def relay(ws):
@@ -144,5 +157,25 @@ def test_a_lost_kernel_connection_is_said_on_the_page(frontend_page, browser):
             ws.close()
         page.locator("#alisim-notice", has_text="连接断开").wait_for(timeout=30_000)
         assert "请刷新页面" in page.locator("#alisim-notice").inner_text()
+    finally:
+        context.close()
+
+
+def test_leaving_the_page_frees_its_kernel(frontend_server, browser):
+    """A visitor who navigates away (or closes the tab, or reloads) shuts their kernel down at once: a demo
+    server open to a class does not keep one idle kernel per visit."""
+    url, log = frontend_server
+    context, page = _open(browser, url)
+    try:
+        page.goto(f"{url}/voila/render/frontend.ipynb", timeout=LOAD_TIMEOUT)
+        page.get_by_role("button", name="说一句").wait_for(timeout=LOAD_TIMEOUT)
+        kernel_id = json.loads(page.locator("#jupyter-config-data").text_content())["kernelId"]
+        assert f"Kernel shutdown: {kernel_id}" not in log.read_text(errors="replace")
+        page.goto("about:blank")
+        deadline = time.monotonic() + 20
+        while f"Kernel shutdown: {kernel_id}" not in log.read_text(errors="replace"):
+            assert time.monotonic() < deadline, "the kernel outlived its page"
+            time.sleep(0.25)
+        assert " 403 " not in log.read_text(errors="replace")  # the XSRF check passed, nothing refused
     finally:
         context.close()

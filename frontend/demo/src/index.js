@@ -82,6 +82,31 @@ function watchKernel(kernel) {
   });
 }
 
+// A visitor who leaves (closes the tab, reloads, navigates away) frees their kernel at once instead of leaving
+// it to the server's idle culling (scripts/demo.sh). voila's shutdown endpoint wants tornado's double-submit
+// XSRF check: the same token in the _xsrf cookie and the X-XSRFToken header. The page reuses the cookie when
+// the server has set one, else sets its own (a random token; only this origin can read or write it).
+function xsrfToken(baseUrl) {
+  const existing = document.cookie.match(/(?:^|;\s*)_xsrf=([^;]+)/);
+  if (existing) {
+    return decodeURIComponent(existing[1]);
+  }
+  const token = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  document.cookie = `_xsrf=${token}; path=${baseUrl}; SameSite=Strict`;
+  return token;
+}
+
+function shutdownOnLeave(config) {
+  const token = xsrfToken(config.baseUrl);
+  window.addEventListener('pagehide', () => {
+    fetch(`${config.baseUrl}voila/api/shutdown/${config.kernelId}`, {
+      method: 'POST',
+      keepalive: true,
+      headers: { 'X-XSRFToken': token },
+    }).catch(() => undefined);
+  });
+}
+
 async function main() {
   performance.mark('alisim:start');
   const config = JSON.parse(document.getElementById('jupyter-config-data').textContent);
@@ -94,6 +119,7 @@ async function main() {
     commsOverSubshells: 'disabled',
   });
   watchKernel(kernel);
+  shutdownOnLeave(config);
   const rendermime = new RenderMimeRegistry({ initialFactories: standardRendererFactories });
   rendermime.addFactory(plotlyRendererFactory(`${config.fullStaticUrl}/plotly.min.js`), 0);
   const manager = new DemoWidgetManager(kernel, rendermime);
