@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import html
+import json
 import math
 import os
 import re
@@ -28,6 +30,10 @@ from .spec import SPECS
 from .stategrade import STATE_FILE
 
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
+# A store's first steps (wall-clock second, operation, detail) identify whose work it is: students working on
+# their own do not act in the same second, step after step, with the same details. A copied store keeps them
+# even when the copier goes on working, so two stores sharing them mean one student's work handed in twice.
+SAME_WORK_STEPS = 3
 
 __all__ = [
     "csv_safe", "write_report", "StudentReport", "ClassResults", "FieldStat", "TaskStat",
@@ -48,6 +54,10 @@ class StudentReport:
     mismatches: list[str] = field(default_factory=list)  # gradebook scores the store does not earn
     data_seed: str = ""  # 09_data: whose identity the store's data was generated from
     same_seed: list[str] = field(default_factory=list)  # other students whose data came from the same seed
+    first_steps: str = ""  # a digest of the store's first SAME_WORK_STEPS actions ("" when it has fewer)
+    same_work: list[str] = field(
+        default_factory=list
+    )  # other students whose stores begin with the same steps
 
     @property
     def score(self) -> float:
@@ -208,25 +218,53 @@ def _assignment_tasks(course: Course, assignment: str) -> list[str]:
 
 def _check_store(
     project: str, folder: Path | None, task_ids: list[str]
-) -> tuple[dict[str, CheckResult], str, str]:
+) -> tuple[dict[str, CheckResult], str, str, str]:
     """Every task of a student's handed-in store, re-checked read-only (one bad file never stops the class),
-    and the seed the store's data came from (09_data; "" elsewhere)."""
+    the seed the store's data came from (09_data; "" elsewhere) and the digest of its first steps."""
     from .stategrade import Submission, load_submission, score_submission
 
     sub = load_submission(folder, project) if folder is not None else Submission(None, "没有提交", True)
     results = score_submission(task_ids, sub, reveal=False)
-    data = getattr(sub.backend.state, "data", None) if sub.usable else None
-    return results, ("" if sub.missing else sub.problem), str(getattr(data, "seed", "") or "")
+    state = sub.backend.state if sub.usable else None
+    data = getattr(state, "data", None)
+    return (
+        results,
+        ("" if sub.missing else sub.problem),
+        str(getattr(data, "seed", "") or ""),
+        _first_steps(state),
+    )
+
+
+def _first_steps(state: Any) -> str:
+    audit = list(getattr(state, "audit", None) or [])
+    if len(audit) < SAME_WORK_STEPS:
+        return ""
+    steps = [(a.at.isoformat(), a.op, a.detail) for a in audit[:SAME_WORK_STEPS]]
+    return hashlib.sha256(json.dumps(steps, ensure_ascii=False).encode()).hexdigest()
+
+
+def _others_with_same(reports: list[StudentReport], key: str) -> dict[str, list[str]]:
+    """For each student, the other students whose ``key`` (when set) is the same as theirs."""
+    groups: dict[str, list[str]] = {}
+    for r in reports:
+        if getattr(r, key):
+            groups.setdefault(getattr(r, key), []).append(r.student)
+    return {r.student: [s for s in groups.get(getattr(r, key), []) if s != r.student] for r in reports}
 
 
 def _flag_same_seeds(reports: list[StudentReport]) -> None:
     """09_data: students whose data came from the same seed (a copied state file) are named to each other."""
-    by_seed: dict[str, list[str]] = {}
+    same = _others_with_same(reports, "data_seed")
     for r in reports:
-        if r.data_seed:
-            by_seed.setdefault(r.data_seed, []).append(r.student)
+        r.same_seed = same[r.student] if r.data_seed else []
+
+
+def _flag_same_work(reports: list[StudentReport]) -> None:
+    """Every project: students whose stores begin with the same steps (a copied state file) are named to each
+    other. The copy scores what the original scores (grading reads the store), hence the teacher's flag."""
+    same = _others_with_same(reports, "first_steps")
     for r in reports:
-        r.same_seed = [s for s in by_seed.get(r.data_seed, []) if s != r.student] if r.data_seed else []
+        r.same_work = same[r.student]
 
 
 def _mismatches(course: Course, assignment: str, reports: list[StudentReport]) -> None:
@@ -264,7 +302,7 @@ def class_results(course: Course, assignment: str) -> ClassResults:
         report = StudentReport(sid, names.get(sid, ""))
         folder = course.submitted(sid, assignment)
         report.store = "submitted" if os.path.lexists(folder / STATE_FILE) else ""
-        report.tasks, report.problem, report.data_seed = _check_store(
+        report.tasks, report.problem, report.data_seed, report.first_steps = _check_store(
             assignment, folder if folder.is_dir() else None, task_ids
         )
         report.estimated = round(sum(float(r) for r in report.tasks.values()), 2)
@@ -276,6 +314,7 @@ def class_results(course: Course, assignment: str) -> ClassResults:
         maxes = {m for _, m, _ in totals.values()}
         max_score = max(maxes) if maxes else max_score
     _flag_same_seeds(students)
+    _flag_same_work(students)
     graded = bool(totals) and all(s.total is not None for s in students)
     if totals:
         _mismatches(course, assignment, students)
@@ -409,6 +448,11 @@ def render_html(results: ClassResults) -> str:
             problem += (
                 f"<div class='bad'>⚠ 数据种子（{e(s.data_seed)}）与 {e('、'.join(s.same_seed))} 相同："
                 "店铺数据一模一样，可能拷贝了别人的进度文件</div>"
+            )
+        if s.same_work:
+            problem += (
+                f"<div class='bad'>⚠ 操作记录的前 {SAME_WORK_STEPS} 步与 {e('、'.join(s.same_work))} 完全相同"
+                "（时间精确到秒）：可能拷贝了别人的进度文件</div>"
             )
         store = {"submitted": "", "": "（没有交进度文件）"}[s.store]
         rows.append(

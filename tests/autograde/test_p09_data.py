@@ -149,7 +149,7 @@ def test_class_report_flags_two_students_with_the_same_seed(student):
     reports = []
     for name, folder in (("alice", alice.path.parent), ("bob", bob.path.parent), ("carol", copy)):
         report = StudentReport(name)
-        report.tasks, report.problem, report.data_seed = _check_store("09_data", folder, list(TASKS))
+        report.tasks, report.problem, report.data_seed, _ = _check_store("09_data", folder, list(TASKS))
         reports.append(report)
     _flag_same_seeds(reports)
     assert [r.same_seed for r in reports] == [["carol"], [], ["alice"]]
