@@ -3,9 +3,8 @@
 #   bash scripts/demo.sh                              打开浏览器
 #   bash scripts/demo.sh --no-browser --port=8866     其他参数原样交给 voila
 # Standalone voila (it refuses code execution requests from the page), with the course's `alisim` template
-# (share/jupyter/voila/templates/alisim: voila's lab template without its Font Awesome links to a CDN, so the
-# page loads nothing from the internet: offline classrooms). voila.json in the repository root keeps
-# nbgrader's lab extension out of any page voila serves from here; the demo narrows that further (below).
+# (share/jupyter/voila/templates/alisim: the page loads nothing from the internet, for offline classrooms, and
+# loads no lab extension at all; see the last paragraph).
 # The course must be installed (bash scripts/start.sh does it).
 # Preheated kernels: voila keeps a pool of kernels that have already run the demo notebook, so a visitor's page
 # shows the backend at once instead of waiting for a kernel to start and import the course. Each pooled kernel

@@ -1,6 +1,6 @@
 // Builds the demo page's script: one minified bundle (and its CSS) into the alisim Voila template's static
 // folder, where scripts/demo.sh's voila serves it as /voila/static/alisim-demo.js. Deterministic: the same
-// package-lock.json and sources give the same bytes (tests/e2e/test_demo_bundle.py rebuilds and compares).
+// package-lock.json and sources give the same bytes (tests/frontend/test_demo_bundle.py rebuilds and compares).
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
